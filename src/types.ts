@@ -1,0 +1,198 @@
+/**
+ * The vocabulary shared by every part of ses-guard: policies and rules going in, targets read
+ * from AWS or files, results and the report coming out. One name per concept (see DESIGN.md).
+ */
+
+/** How serious a failing rule is; also the threshold given to `--fail-on`. */
+export type Severity = "error" | "warning" | "notice";
+
+/** The `--fail-on` threshold: a severity, or `none` to never fail on rule results. */
+export type FailOn = Severity | "none";
+
+/** The outcome of one rule on one target. */
+export type ResultStatus = "pass" | "fail" | "error" | "waived" | "skipped";
+
+/** A place in a policy file, 1-based like editors and GitHub annotations. */
+export interface SourceLocation {
+  /** Path as the user would write it: relative to the working directory, or `policies/<pack>.yaml`. */
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** The operators a leaf check can use; each one lives in `src/engine/operators/`. */
+export type OperatorName =
+  | "equals"
+  | "notEquals"
+  | "in"
+  | "notIn"
+  | "contains"
+  | "containsAll"
+  | "containsAny"
+  | "containsNone"
+  | "exists"
+  | "greaterThan"
+  | "greaterThanOrEqual"
+  | "lessThan"
+  | "lessThanOrEqual"
+  | "matches";
+
+/** A leaf check: one path, one operator, one expected value. */
+export interface LeafCheck {
+  kind: "leaf";
+  path: string;
+  operator: OperatorName;
+  expected: unknown;
+  location: SourceLocation;
+}
+
+/** A composition of checks with three-valued logic. */
+export type Check =
+  | LeafCheck
+  | { kind: "all"; checks: Check[]; location: SourceLocation }
+  | { kind: "any"; checks: Check[]; location: SourceLocation }
+  | { kind: "not"; check: Check; location: SourceLocation };
+
+/** A rule after loading, extends and overrides: everything the engine and reporters need. */
+export interface Rule {
+  id: string;
+  title: string;
+  severity: Severity;
+  /** Region globs (`eu-*`); absent means every region. */
+  regions?: string[];
+  check: Check;
+  /** Optional message template with `{path}`, `{actual}`, `{expected}`, `{region}`, `{accountId}`, `{ruleId}`. */
+  message?: string;
+  remediation?: string;
+  docs?: string;
+  /** False when an override disabled it; disabled rules are reported as `skipped`. */
+  enabled: boolean;
+  /** Where the rule is defined. */
+  source: SourceLocation;
+  /** The built-in pack it came from, if any. */
+  pack?: string;
+  /**
+   * Where the user's own policy brought this rule in: the `extends` entry for inherited rules.
+   * Annotations point here, since a built-in pack's file is not in the user's repository.
+   */
+  via?: SourceLocation;
+}
+
+/** An accepted risk: a rule that may fail for some targets until a date. */
+export interface Waiver {
+  rule: string;
+  regions?: string[];
+  accounts?: string[];
+  reason: string;
+  /** `YYYY-MM-DD`; the waiver applies through the end of this day, UTC. */
+  expires: string;
+  source: SourceLocation;
+}
+
+/** A fully resolved policy: the rule set and the waivers that apply to it. */
+export interface Policy {
+  rules: Rule[];
+  waivers: Waiver[];
+  /** Every file that was read to build it, in load order (user files and packs). */
+  files: string[];
+}
+
+/** An error that stops or degrades a run: typed, never a stack trace for the user. */
+export interface ErrorInfo {
+  code: string;
+  message: string;
+  /** A next step for the user (an IAM policy, a flag to pass). */
+  hint?: string;
+}
+
+/**
+ * One account in one region, as read from AWS, a `get-account` file or a snapshot.
+ * `account` is the raw `GetAccount` response (the SDK's `$metadata` removed).
+ */
+export interface TargetData {
+  region: string;
+  /** Null when unknown (no `--account-id`, or STS could not tell). */
+  accountId: string | null;
+  status: "ok" | "error" | "skipped";
+  account?: Record<string, unknown>;
+  error?: ErrorInfo;
+  /** Why a target was skipped (an opt-in region not enabled for the account), or other notes. */
+  notice?: string;
+}
+
+/** A waiver as it was matched against a result. */
+export interface AppliedWaiver {
+  reason: string;
+  expires: string;
+  /** True when a waiver matched but its date has passed: the rule is evaluated as usual. */
+  expired: boolean;
+  file: string;
+  line: number;
+}
+
+/** One rule evaluated on one target. */
+export interface Result {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  status: ResultStatus;
+  region: string;
+  accountId: string | null;
+  message: string;
+  /** The leaf path that decided the outcome, when one did. */
+  path?: string;
+  actual?: unknown;
+  expected?: unknown;
+  policy: { file: string; line: number; column?: number; via?: { file: string; line: number; column?: number } };
+  remediation?: string;
+  docs?: string;
+  waiver?: AppliedWaiver;
+  /** The rule has a `regions:` filter and the target's region is unknown, so it was evaluated. */
+  regionUnknown?: boolean;
+}
+
+/** The status of one target in the report. */
+export interface TargetSummary {
+  region: string;
+  accountId: string | null;
+  status: "ok" | "error" | "skipped";
+  error?: ErrorInfo;
+  notice?: string;
+}
+
+/** Counts by status plus the exit code the run ends with. */
+export interface Summary {
+  pass: number;
+  fail: number;
+  error: number;
+  waived: number;
+  skipped: number;
+  exitCode: number;
+}
+
+/** The report: the JSON contract of DESIGN.md section 5, and the input of every formatter. */
+export interface Report {
+  version: 1;
+  tool: { name: "ses-guard"; version: string };
+  summary: Summary;
+  failOn: FailOn;
+  targets: TargetSummary[];
+  results: Result[];
+}
+
+/** What formatters may need besides the report; passed in, never read from the environment. */
+export interface FormatContext {
+  /** Whether ANSI colour may be used (text format only). */
+  color: boolean;
+  /** Today, `YYYY-MM-DD`, for waiver expiry notes. */
+  today: string;
+  /** Repository root for repository-relative paths (SARIF, annotations); defaults to the working directory. */
+  workspace?: string;
+  /** A file of the repository to point at when a result has no policy file (e.g. the workflow). */
+  fallbackFile?: string;
+  /** The rules evaluated, for formats that describe rules (SARIF). */
+  rules: Rule[];
+}
+
+/** A formatter: a pure function from report to text. */
+export type Formatter = (report: Report, context: FormatContext) => string;

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+export const config = defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
+
+// Vitest reads the default export of its config file; this is the one place a default export is needed.
+// biome-ignore lint/style/noDefaultExport: required by Vitest
+export default config;
