@@ -143,7 +143,12 @@ export interface Result {
   path?: string;
   actual?: unknown;
   expected?: unknown;
-  policy: { file: string; line: number; column?: number; via?: { file: string; line: number; column?: number } };
+  policy: {
+    file: string;
+    line: number;
+    column?: number;
+    via?: { file: string; line: number; column?: number };
+  };
   remediation?: string;
   docs?: string;
   waiver?: AppliedWaiver;

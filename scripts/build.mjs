@@ -1,0 +1,40 @@
+// Builds the committed bundles: dist/cli.js (the `ses-guard` bin) and dist/action.js (the
+// GitHub Action). The AWS SDK is only reached through a dynamic import, so esbuild puts it in
+// its own chunk and the offline path never loads it. Output is deterministic: CI rebuilds and
+// fails when dist/ differs from what is committed.
+import { existsSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+await import("./generate.mjs");
+
+const entryPoints = { cli: join(root, "src/cli-entry.ts") };
+if (existsSync(join(root, "src/action.ts"))) entryPoints.action = join(root, "src/action.ts");
+
+rmSync(join(root, "dist"), { recursive: true, force: true });
+const result = await build({
+  entryPoints,
+  outdir: join(root, "dist"),
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  minify: true,
+  sourcemap: "linked",
+  sourcesContent: false,
+  legalComments: "linked",
+  chunkNames: "chunks/[name]-[hash]",
+  metafile: true,
+  logLevel: "warning",
+  // Bundled CommonJS dependencies call require(); give ESM output a real one.
+  banner: {
+    js: '#!/usr/bin/env node\nimport { createRequire as __sesGuardCreateRequire } from "node:module";\nconst require = __sesGuardCreateRequire(import.meta.url);',
+  },
+});
+const sizes = Object.entries(result.metafile.outputs)
+  .filter(([file]) => file.endsWith(".js"))
+  .map(([file, info]) => `${file.replace(`${root}/`, "")} ${(info.bytes / 1024).toFixed(1)} KiB`);
+console.log(sizes.join("\n"));

@@ -1,0 +1,155 @@
+import { parseDocument } from "yaml";
+import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
+import type { ErrorInfo, TargetData } from "../types.js";
+import { accountShape } from "./shape.js";
+
+/** The `kind` that marks a snapshot written by `ses-guard snapshot`. */
+export const SNAPSHOT_KIND = "ses-guard/snapshot";
+
+/**
+ * A snapshot: every target's raw `GetAccount` response (or the error that prevented reading it),
+ * with when and by which version it was taken, so an audit can be repeated offline and kept as
+ * evidence. Version 1 of the format.
+ */
+export interface Snapshot {
+  kind: typeof SNAPSHOT_KIND;
+  version: 1;
+  tool: { name: "ses-guard"; version: string };
+  /** ISO 8601 time the snapshot was taken. */
+  createdAt: string;
+  targets: TargetData[];
+}
+
+/** How to label the targets of a raw `get-account` input, which names neither region nor account. */
+export interface InputLabels {
+  region: string;
+  accountId: string | null;
+}
+
+/** The largest input file read: real responses are a few KiB. */
+export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+
+/** Builds a snapshot document from targets. */
+export function createSnapshot(
+  targets: readonly TargetData[],
+  toolVersion: string,
+  createdAt: Date,
+): Snapshot {
+  return {
+    kind: SNAPSHOT_KIND,
+    version: 1,
+    tool: { name: "ses-guard", version: toolVersion },
+    createdAt: createdAt.toISOString(),
+    targets: targets.map((t) => ({ ...t })),
+  };
+}
+
+/**
+ * Reads an `--input`: the raw output of `aws sesv2 get-account` (one target, labelled by
+ * `--region`/`--account-id`) or a snapshot (its own targets). Bad input is a usage error (exit 2)
+ * naming the file and, for JSON syntax errors, the line and column.
+ */
+export function parseInput(file: string, text: string, labels: InputLabels): TargetData[] {
+  const fail = (code: string, message: string, where: Omit<Diagnostic, "code" | "message"> = {}) =>
+    new SesGuardError([{ code, message, file, ...where }], ExitCode.usage);
+  if (text.length > MAX_INPUT_BYTES) {
+    throw fail(
+      "input/too-large",
+      `input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB; a GetAccount response is a few KiB`,
+    );
+  }
+  if (text.trim() === "")
+    throw fail("input/empty", "input is empty; expected the JSON output of `aws sesv2 get-account`");
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw fail(
+      "input/invalid-json",
+      `input is not valid JSON: ${(error as Error).message}`,
+      jsonErrorPosition(text, error),
+    );
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw fail(
+      "input/not-an-object",
+      "input must be a JSON object: the output of `aws sesv2 get-account` or a ses-guard snapshot",
+    );
+  }
+  const record = data as Record<string, unknown>;
+  if (record.kind === SNAPSHOT_KIND) return snapshotTargets(record, fail);
+  return [{ ...labels, status: "ok", account: accountFrom(record, fail) }];
+}
+
+type Fail = (code: string, message: string) => SesGuardError;
+
+function accountFrom(record: Record<string, unknown>, fail: Fail): Record<string, unknown> {
+  // The SDK adds `$metadata` to what it returns; it is not part of the account.
+  const { $metadata: _ignored, ...account } = record;
+  const known = Object.keys(accountShape.type === "structure" ? accountShape.members : {});
+  if (!Object.keys(account).some((key) => known.includes(key))) {
+    throw fail(
+      "input/not-get-account",
+      `input has none of the GetAccount members (${known.slice(0, 4).join(", ")}, ...); expected the output of \`aws sesv2 get-account\``,
+    );
+  }
+  return account;
+}
+
+function snapshotTargets(record: Record<string, unknown>, fail: Fail): TargetData[] {
+  if (record.version !== 1) {
+    throw fail(
+      "input/snapshot-version",
+      `snapshot version ${JSON.stringify(record.version)} is not supported; this ses-guard reads version 1`,
+    );
+  }
+  if (!Array.isArray(record.targets)) throw fail("input/snapshot-invalid", "snapshot has no `targets` list");
+  return record.targets.map((raw, i) => {
+    const where = `snapshot target ${i + 1}`;
+    if (raw === null || typeof raw !== "object")
+      throw fail("input/snapshot-invalid", `${where} is not an object`);
+    const t = raw as Record<string, unknown>;
+    if (typeof t.region !== "string" || t.region === "")
+      throw fail("input/snapshot-invalid", `${where} has no region`);
+    const accountId = typeof t.accountId === "string" ? t.accountId : null;
+    const base = { region: t.region, accountId };
+    if (t.status === "ok") {
+      if (t.account === null || typeof t.account !== "object" || Array.isArray(t.account)) {
+        throw fail("input/snapshot-invalid", `${where} (${t.region}) has status ok but no account object`);
+      }
+      return { ...base, status: "ok", account: t.account as Record<string, unknown> };
+    }
+    if (t.status === "skipped") {
+      return {
+        ...base,
+        status: "skipped",
+        notice: typeof t.notice === "string" ? t.notice : "skipped when the snapshot was taken",
+      };
+    }
+    // Anything else, including an unknown status, was not read: it must not pass.
+    return { ...base, status: "error", error: errorFrom(t.error) };
+  });
+}
+
+function errorFrom(raw: unknown): ErrorInfo {
+  const e = (raw ?? {}) as Record<string, unknown>;
+  const info: ErrorInfo = {
+    code: typeof e.code === "string" ? e.code : "snapshot/unreadable-target",
+    message:
+      typeof e.message === "string" ? e.message : "the target could not be read when the snapshot was taken",
+  };
+  if (typeof e.hint === "string") info.hint = e.hint;
+  return info;
+}
+
+/** Finds where a JSON syntax error is, from V8's message or, failing that, from the YAML parser. */
+function jsonErrorPosition(text: string, error: unknown): { line?: number; column?: number } {
+  const message = (error as Error).message;
+  const offset = /position (\d+)/.exec(message)?.[1];
+  let at: number | undefined = offset !== undefined ? Number(offset) : undefined;
+  if (at === undefined && /end of JSON input/.test(message)) at = text.length;
+  if (at === undefined) at = parseDocument(text).errors[0]?.pos[0];
+  if (at === undefined) return {};
+  const before = text.slice(0, at).split("\n");
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}

@@ -1,0 +1,219 @@
+import { parseArgs } from "node:util";
+import { usageError } from "./errors.js";
+import { formatNames } from "./report/index.js";
+import { DEFAULT_TIMEOUT_SECONDS, type FormatRequest, type RunOptions } from "./run.js";
+import { didYouMean } from "./suggest.js";
+import type { FailOn } from "./types.js";
+
+/** The subcommands; `check` is the default. */
+export const commands = ["check", "validate", "snapshot"] as const;
+
+/** A subcommand name. */
+export type CommandName = (typeof commands)[number];
+
+/** The parsed command line. */
+export type Invocation =
+  | { kind: "help" }
+  | { kind: "version" }
+  | { kind: "run"; command: CommandName; options: RunOptions; out?: string; color?: boolean };
+
+const optionSpec = {
+  policy: { type: "string", multiple: true },
+  input: { type: "string", multiple: true },
+  region: { type: "string", multiple: true },
+  "all-regions": { type: "boolean" },
+  "account-id": { type: "string" },
+  profile: { type: "string" },
+  "endpoint-url": { type: "string" },
+  format: { type: "string", multiple: true },
+  "fail-on": { type: "string" },
+  timeout: { type: "string" },
+  out: { type: "string" },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/** Which options each command takes; anything else is a usage error rather than silently ignored. */
+const allowed: Record<CommandName, readonly string[]> = {
+  check: [
+    "policy",
+    "input",
+    "region",
+    "all-regions",
+    "account-id",
+    "profile",
+    "endpoint-url",
+    "format",
+    "fail-on",
+    "timeout",
+    "color",
+    "no-color",
+  ],
+  validate: ["policy", "color", "no-color"],
+  snapshot: ["region", "all-regions", "profile", "endpoint-url", "timeout", "out"],
+};
+
+const failOnValues: readonly FailOn[] = ["error", "warning", "notice", "none"];
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const ACCOUNT_ID = /^\d{12}$/;
+
+/** Parses argv (without `node` and the script) into an invocation; throws usage errors (exit 2). */
+export function parseCommandLine(argv: readonly string[]): Invocation {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw translateParseError(error as Error);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: "help" };
+  if (values.version) return { kind: "version" };
+
+  const [first, ...rest] = positionals;
+  let command: CommandName = "check";
+  if (first !== undefined) {
+    if (!(commands as readonly string[]).includes(first)) {
+      throw usageError(
+        "cli/unknown-command",
+        `unknown command "${first}"${didYouMean(first, commands)}; commands are ${commands.join(", ")} (see --help)`,
+      );
+    }
+    command = first as CommandName;
+  }
+  if (rest.length > 0)
+    throw usageError("cli/unexpected-argument", `unexpected argument "${rest[0]}"; options start with --`);
+  for (const name of Object.keys(values)) {
+    if (name === "help" || name === "version") continue;
+    if (!allowed[command].includes(name)) {
+      throw usageError(
+        "cli/option-not-for-command",
+        `--${name} does not apply to \`ses-guard ${command}\` (see --help)`,
+      );
+    }
+  }
+
+  const regions = parseRegions(values.region ?? [], values["all-regions"] ?? false);
+  const options: RunOptions = {
+    policies: values.policy ?? [],
+    inputs: values.input ?? [],
+    regions,
+    formats: parseFormats(values.format ?? []),
+    failOn: parseFailOn(values["fail-on"]),
+    timeoutSeconds: parseTimeout(values.timeout),
+  };
+  if (values["account-id"] !== undefined) {
+    if (!ACCOUNT_ID.test(values["account-id"])) {
+      throw usageError(
+        "cli/invalid-account-id",
+        `--account-id "${values["account-id"]}" is not a 12-digit AWS account id`,
+      );
+    }
+    options.accountId = values["account-id"];
+  }
+  if (values.profile !== undefined) options.profile = values.profile;
+  if (values["endpoint-url"] !== undefined) options.endpointUrl = parseEndpoint(values["endpoint-url"]);
+  if (command === "snapshot" && !values.out) {
+    throw usageError("cli/missing-out", "snapshot needs --out FILE: where to write the snapshot");
+  }
+  const invocation: Invocation = { kind: "run", command, options };
+  if (values.out !== undefined) invocation.out = values.out;
+  if (values.color) invocation.color = true;
+  if (values["no-color"]) invocation.color = false;
+  return invocation;
+}
+
+function parseRegions(raw: string[], all: boolean): string[] | "all" {
+  const regions = raw
+    .flatMap((r) => r.split(","))
+    .map((r) => r.trim())
+    .filter(Boolean);
+  if (all && regions.length > 0)
+    throw usageError("cli/regions-conflict", "use either --region or --all-regions, not both");
+  if (all) return "all";
+  if (raw.length > 0 && regions.length === 0)
+    throw usageError("cli/invalid-region", "--region needs a region name, e.g. us-east-1");
+  for (const region of regions) {
+    if (!REGION.test(region)) {
+      throw usageError(
+        "cli/invalid-region",
+        `"${region}" is not an AWS region name (e.g. us-east-1, eu-west-2)`,
+      );
+    }
+  }
+  return [...new Set(regions)];
+}
+
+/** Parses `NAME` or `NAME=FILE`; at most one format may go to standard output. */
+export function parseFormats(raw: readonly string[]): FormatRequest[] {
+  const requests = (raw.length > 0 ? raw : ["text"]).map((entry): FormatRequest => {
+    const eq = entry.indexOf("=");
+    const name = eq === -1 ? entry : entry.slice(0, eq);
+    const file = eq === -1 ? undefined : entry.slice(eq + 1);
+    if (!formatNames.includes(name)) {
+      throw usageError(
+        "cli/unknown-format",
+        `unknown format "${name}"${didYouMean(name, formatNames)}; formats are ${formatNames.join(", ")}`,
+      );
+    }
+    if (file === "") throw usageError("cli/invalid-format", `--format ${name}= needs a file name after =`);
+    return file === undefined ? { name } : { name, file };
+  });
+  const toStdout = requests.filter((r) => !r.file);
+  if (toStdout.length > 1) {
+    throw usageError(
+      "cli/formats-conflict",
+      `only one format can go to standard output (got ${toStdout.map((r) => r.name).join(", ")}); write the others to files with --format NAME=FILE`,
+    );
+  }
+  return requests;
+}
+
+function parseFailOn(raw: string | undefined): FailOn {
+  if (raw === undefined) return "error";
+  if ((failOnValues as readonly string[]).includes(raw)) return raw as FailOn;
+  throw usageError(
+    "cli/invalid-fail-on",
+    `--fail-on "${raw}" is not valid${didYouMean(raw, failOnValues)}; use one of ${failOnValues.join(", ")}`,
+  );
+}
+
+function parseTimeout(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw usageError(
+      "cli/invalid-timeout",
+      `--timeout "${raw}" must be a number of seconds between 0 and 3600`,
+    );
+  }
+  return seconds;
+}
+
+function parseEndpoint(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.protocol === "http:" || url.protocol === "https:") return raw;
+  } catch {
+    // Fall through to the usage error below.
+  }
+  throw usageError("cli/invalid-endpoint", `--endpoint-url "${raw}" is not an http(s) URL`);
+}
+
+function translateParseError(error: Error): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  const option = /'(-{1,2}[^']*)'/.exec(error.message)?.[1];
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
+    const known = Object.keys(optionSpec).map((name) => `--${name}`);
+    return usageError(
+      "cli/unknown-option",
+      `unknown option ${option}${didYouMean(option, known)} (see --help)`,
+    );
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) {
+    const name = option.split(" ")[0] ?? option;
+    return usageError("cli/missing-value", `${name} needs a value (see --help)`);
+  }
+  return usageError("cli/invalid-arguments", error.message);
+}

@@ -1,0 +1,182 @@
+import type {
+  FailOn,
+  Policy,
+  Report,
+  Result,
+  Rule,
+  Summary,
+  TargetData,
+  TargetSummary,
+  Waiver,
+} from "../types.js";
+import { describeOutcome, evaluateCheck, type LeafOutcome } from "./evaluate-check.js";
+import { exitCodeFor } from "./exit-code.js";
+import { type EvaluationTarget, UNKNOWN_REGION } from "./facts.js";
+import { formatValue } from "./format-value.js";
+import { matchesAnyGlob } from "./glob.js";
+import { renderTemplate } from "./message-template.js";
+import { findWaiver } from "./waivers.js";
+
+/** What evaluation needs from outside: passed in, so the engine stays pure. */
+export interface EvaluateOptions {
+  /** Today in UTC, `YYYY-MM-DD`, for waiver expiry. */
+  today: string;
+  failOn: FailOn;
+  toolVersion: string;
+}
+
+/** Evaluates every enabled rule on every target and assembles the report. */
+export function evaluatePolicy(
+  policy: Policy,
+  targets: readonly TargetData[],
+  options: EvaluateOptions,
+): Report {
+  const results: Result[] = [];
+  for (const target of targets) {
+    for (const rule of policy.rules) {
+      results.push(evaluateRule(rule, target, policy.waivers, options.today));
+    }
+  }
+  const summaries = targets.map(summarizeTarget);
+  return {
+    version: 1,
+    tool: { name: "ses-guard", version: options.toolVersion },
+    summary: summarize(summaries, results, options.failOn),
+    failOn: options.failOn,
+    targets: summaries,
+    results,
+  };
+}
+
+function summarizeTarget(target: TargetData): TargetSummary {
+  const summary: TargetSummary = {
+    region: target.region,
+    accountId: target.accountId,
+    status: target.status,
+  };
+  if (target.error) summary.error = target.error;
+  if (target.notice) summary.notice = target.notice;
+  return summary;
+}
+
+function summarize(targets: TargetSummary[], results: Result[], failOn: FailOn): Summary {
+  const count = (status: Result["status"]) => results.filter((r) => r.status === status).length;
+  return {
+    pass: count("pass"),
+    fail: count("fail"),
+    error: count("error"),
+    waived: count("waived"),
+    skipped: count("skipped"),
+    exitCode: exitCodeFor(targets, results, failOn),
+  };
+}
+
+/** Evaluates one rule on one target, applying the region filter, overrides and waivers. */
+export function evaluateRule(
+  rule: Rule,
+  target: TargetData,
+  waivers: readonly Waiver[],
+  today: string,
+): Result {
+  const base = baseResult(rule, target);
+  if (!rule.enabled) return { ...base, status: "skipped", message: "disabled by an override" };
+  if (target.status === "error") {
+    const cause = target.error?.message ?? "the account data could not be read";
+    return {
+      ...base,
+      status: "error",
+      message: `not evaluated: ${target.region} could not be read: ${cause}`,
+    };
+  }
+  if (target.status === "skipped" || !target.account) {
+    return { ...base, status: "skipped", message: `not evaluated: ${target.notice ?? "target skipped"}` };
+  }
+  const regionKnown = target.region !== UNKNOWN_REGION;
+  if (rule.regions) {
+    if (!regionKnown) base.regionUnknown = true;
+    // An unknown region is checked anyway: a gate checks more rather than less.
+    else if (!matchesAnyGlob(rule.regions, target.region)) {
+      return { ...base, status: "skipped", message: `applies only to regions ${rule.regions.join(", ")}` };
+    }
+  }
+
+  const data: EvaluationTarget = {
+    region: target.region,
+    accountId: target.accountId,
+    account: target.account,
+  };
+  const outcome = evaluateCheck(rule.check, data);
+  const decisive = outcome.reasons[0] ?? outcome.evidence[0];
+  const result: Result = {
+    ...base,
+    ...leafFields(decisive),
+    status: "pass",
+    message: describeOutcome(outcome),
+  };
+  if (outcome.truth === "true") return result;
+
+  result.status = "fail";
+  if (rule.message) result.message = renderTemplate(rule.message, templateValues(rule, target, decisive));
+  if (base.regionUnknown)
+    result.message += " (the target's region is unknown, so the region filter was not applied)";
+
+  const match = findWaiver(waivers, rule.id, target.region, target.accountId, today, regionKnown);
+  if (match) {
+    const { waiver, expired } = match;
+    result.waiver = {
+      reason: waiver.reason,
+      expires: waiver.expires,
+      expired,
+      file: waiver.source.file,
+      line: waiver.source.line,
+    };
+    if (expired) {
+      result.message += ` (a waiver expired on ${waiver.expires}: ${waiver.reason})`;
+    } else {
+      result.status = "waived";
+      result.message += ` (waived until ${waiver.expires}: ${waiver.reason})`;
+    }
+  }
+  return result;
+}
+
+function baseResult(rule: Rule, target: TargetData): Result {
+  const policy: Result["policy"] = {
+    file: rule.source.file,
+    line: rule.source.line,
+    column: rule.source.column,
+  };
+  if (rule.via) policy.via = { file: rule.via.file, line: rule.via.line, column: rule.via.column };
+  const result: Result = {
+    ruleId: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    status: "skipped",
+    region: target.region,
+    accountId: target.accountId,
+    message: "",
+    policy,
+  };
+  if (rule.remediation) result.remediation = rule.remediation;
+  if (rule.docs) result.docs = rule.docs;
+  return result;
+}
+
+function leafFields(leaf: LeafOutcome | undefined): Pick<Result, "path" | "actual" | "expected"> {
+  if (!leaf) return {};
+  const fields: Pick<Result, "path" | "actual" | "expected"> = { path: leaf.path, expected: leaf.expected };
+  if (leaf.actual !== undefined) fields.actual = leaf.actual;
+  return fields;
+}
+
+function templateValues(rule: Rule, target: TargetData, leaf: LeafOutcome | undefined) {
+  return {
+    path: leaf?.path ?? "",
+    actual: formatValue(leaf?.actual),
+    expected: leaf ? formatValue(leaf.expected) : "",
+    region: target.region,
+    accountId: target.accountId ?? "unknown",
+    ruleId: rule.id,
+    title: rule.title,
+  };
+}

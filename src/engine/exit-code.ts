@@ -1,0 +1,31 @@
+import { ExitCode } from "../errors.js";
+import type { FailOn, Result, Severity, TargetSummary } from "../types.js";
+
+const severityRank: Record<Severity, number> = { notice: 1, warning: 2, error: 3 };
+
+/** True when a severity is at or above the `--fail-on` threshold. */
+export function atOrAbove(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== "none" && severityRank[severity] >= severityRank[failOn];
+}
+
+/** Orders severities most serious first. */
+export function compareSeverity(a: Severity, b: Severity): number {
+  return severityRank[b] - severityRank[a];
+}
+
+/**
+ * The exit code is a function of the results alone: 3 when a target could not be read (even with
+ * `--fail-on none`, which silences rule failures only), else 1 for a failure at or above the
+ * threshold, else 0. (2 is for runs that never got as far as results.)
+ */
+export function exitCodeFor(
+  targets: readonly TargetSummary[],
+  results: readonly Result[],
+  failOn: FailOn,
+): number {
+  if (targets.some((t) => t.status === "error") || results.some((r) => r.status === "error")) {
+    return ExitCode.unreadableTarget;
+  }
+  if (results.some((r) => r.status === "fail" && atOrAbove(r.severity, failOn))) return ExitCode.failures;
+  return ExitCode.ok;
+}

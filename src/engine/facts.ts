@@ -1,0 +1,102 @@
+import { type FieldShape, shapeAt } from "../account/shape.js";
+import { typeName } from "./format-value.js";
+
+/** The account data the engine evaluates, with the target it belongs to. */
+export interface EvaluationTarget {
+  region: string;
+  accountId: string | null;
+  account: Record<string, unknown>;
+}
+
+/** What a path resolved to: a value of the model's type, nothing, or a value of the wrong type. */
+export type Lookup =
+  | { state: "present"; value: unknown }
+  | { state: "absent" }
+  | { state: "wrongType"; value: unknown; problem: string };
+
+const ABSENT: Lookup = { state: "absent" };
+
+/** The region name used when a raw `get-account` input names no region. */
+export const UNKNOWN_REGION = "unknown";
+
+/** Resolves a dotted path or computed fact (`$…`) against a target. */
+export function lookup(target: EvaluationTarget, path: string): Lookup {
+  if (path.startsWith("$")) return computeFact(target, path);
+  let value: unknown = target.account;
+  let walked = "";
+  for (const name of path.split(".")) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      return { state: "wrongType", value, problem: `${walked} is a ${typeName(value)}, not a structure` };
+    }
+    value = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+    walked = walked ? `${walked}.${name}` : name;
+    // JSON null and a missing member mean the same thing: the data is not there.
+    if (value === undefined || value === null) return ABSENT;
+  }
+  const shape = shapeAt(path);
+  const problem = shape ? typeProblem(value, shape) : undefined;
+  return problem ? { state: "wrongType", value, problem } : { state: "present", value };
+}
+
+/** Why a value does not fit the model's type, or undefined when it does. */
+export function typeProblem(value: unknown, shape: FieldShape): string | undefined {
+  const fits = (v: unknown, s: FieldShape): boolean => {
+    switch (s.type) {
+      case "string":
+        return typeof v === "string";
+      case "number":
+        return typeof v === "number" && Number.isFinite(v);
+      case "boolean":
+        return typeof v === "boolean";
+      case "list":
+        return Array.isArray(v) && v.every((item) => fits(item, s.member));
+      case "structure":
+        return v !== null && typeof v === "object" && !Array.isArray(v);
+    }
+  };
+  if (fits(value, shape)) return undefined;
+  const wanted = shape.type === "list" ? `list of ${shape.member.type}` : shape.type;
+  return `a ${typeName(value)} where the model has a ${wanted}`;
+}
+
+function computeFact(target: EvaluationTarget, name: string): Lookup {
+  switch (name) {
+    case "$region":
+      return target.region === UNKNOWN_REGION ? ABSENT : { state: "present", value: target.region };
+    case "$accountId":
+      return target.accountId === null ? ABSENT : { state: "present", value: target.accountId };
+    case "$quotaUnlimited": {
+      const max = lookup(target, "SendQuota.Max24HourSend");
+      return max.state === "present" ? { state: "present", value: max.value === -1 } : max;
+    }
+    case "$quotaUsedPercent":
+      return quotaUsedPercent(target);
+    default:
+      return ABSENT;
+  }
+}
+
+function quotaUsedPercent(target: EvaluationTarget): Lookup {
+  const max = lookup(target, "SendQuota.Max24HourSend");
+  const sent = lookup(target, "SendQuota.SentLast24Hours");
+  if (max.state !== "present") return max.state === "wrongType" ? withSource(max, "Max24HourSend") : max;
+  if (sent.state !== "present")
+    return sent.state === "wrongType" ? withSource(sent, "SentLast24Hours") : sent;
+  const maxValue = max.value as number;
+  const sentValue = sent.value as number;
+  if (maxValue === -1) return { state: "present", value: 0 };
+  if (maxValue < 0 || sentValue < 0) {
+    return {
+      state: "wrongType",
+      value: maxValue < 0 ? maxValue : sentValue,
+      problem: `SendQuota holds a negative value (Max24HourSend ${maxValue}, SentLast24Hours ${sentValue}) that is not a quota`,
+    };
+  }
+  // A quota of zero with nothing sent is still fully used: nothing more can be sent.
+  if (maxValue === 0) return { state: "present", value: 100 };
+  return { state: "present", value: (sentValue / maxValue) * 100 };
+}
+
+function withSource(found: Lookup & { state: "wrongType" }, member: string): Lookup {
+  return { ...found, problem: `SendQuota.${member} is ${found.problem}` };
+}

@@ -1,0 +1,35 @@
+/**
+ * Renders account and policy values for messages: short, unambiguous, one line, no control
+ * characters (they are escaped, so AWS data cannot move a terminal cursor or forge a line).
+ */
+
+const MAX_LENGTH = 200;
+const BARE_WORD = /^[A-Za-z0-9_.@:/+-]+$/;
+
+/** Formats one value: `BOUNCE`, `[BOUNCE, COMPLAINT]`, `80`, `true`, `"two words"`. */
+export function formatValue(value: unknown): string {
+  const text = render(value);
+  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1)}…` : text;
+}
+
+function render(value: unknown): string {
+  if (value === undefined) return "not set";
+  if (value === null) return "null";
+  if (typeof value === "string") return BARE_WORD.test(value) ? value : JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `[${value.map(render).join(", ")}]`;
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** Formats a list of values as `[A, B]`. */
+export function formatList(values: readonly unknown[]): string {
+  return formatValue([...values]);
+}
+
+/** The JSON-ish type name of a value, for "wrong type" messages. */
+export function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "list";
+  if (typeof value === "object") return "structure";
+  return typeof value;
+}

@@ -1,0 +1,37 @@
+/** The `--help` text: the commands, options and exit codes of DESIGN.md section 4. */
+export const helpText = `ses-guard: policy-as-code checks for Amazon SES v2 accounts
+
+Usage:
+  ses-guard check    [--policy FILE|PACK]... [--input FILE|-]... [--region R[,R...] | --all-regions]
+                     [--account-id ID] [--profile NAME] [--endpoint-url URL] [--format NAME[=FILE]]...
+                     [--fail-on error|warning|notice|none] [--timeout SECONDS]
+  ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] --out FILE
+  ses-guard validate [--policy FILE|PACK]...
+  ses-guard --help | --version
+
+Commands:
+  check      Evaluate the policy on the live account (GetAccount per region) or on saved data (default)
+  snapshot   Save every region's raw GetAccount response to a file, to check offline later
+  validate   Load and type-check policies without reading any account
+
+Options:
+  --policy FILE|PACK     Policy file or built-in pack (recommended, strict); repeatable.
+                         Default: .ses-guard.yaml in this directory, else recommended
+  --input FILE|-         Saved data: the output of \`aws sesv2 get-account\`, or a snapshot; - is stdin
+  --region R[,R...]      Regions to read (live), or the region of a get-account --input
+  --all-regions          Every region where SES v2 is offered
+  --account-id ID        Account id of a get-account --input (live reads ask STS)
+  --profile NAME         AWS profile for live reads (default credential chain otherwise)
+  --endpoint-url URL     Another SES v2 endpoint (also AWS_ENDPOINT_URL_SESV2)
+  --format NAME[=FILE]   text (default), json, sarif, junit, markdown, github; =FILE writes to a file
+  --fail-on LEVEL        Lowest severity that fails the run: error (default), warning, notice, none
+  --timeout SECONDS      Deadline per AWS request (default 10)
+  --out FILE             Where snapshot writes
+  --color, --no-color    Force colour on or off (default: on a terminal, unless NO_COLOR is set)
+
+Exit codes:
+  0  no failing rule at or above --fail-on
+  1  failing rules
+  2  invalid invocation or policy (nothing was checked)
+  3  some target could not be read (its rules are reported as errors)
+`;

@@ -1,0 +1,48 @@
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import type { PolicyHost } from "../policy/resolve.js";
+import { yamlLimits } from "../policy/yaml-document.js";
+import { describeFsError } from "./fs-errors.js";
+
+/** The policy loader's window on the file system, rooted at the working directory. */
+export function createPolicyHost(cwd: string): PolicyHost {
+  return {
+    root: cwd,
+    readFile(path) {
+      try {
+        const stat = statSync(path);
+        if (stat.isDirectory()) return { error: "it is a directory, not a file" };
+        if (stat.size > yamlLimits.maxBytes) {
+          return {
+            error: `it is ${Math.ceil(stat.size / 1024)} KiB; policy files are limited to ${yamlLimits.maxBytes / 1024} KiB`,
+          };
+        }
+        return { text: readFileSync(path, "utf8") };
+      } catch (error) {
+        return { error: describeFsError(error) };
+      }
+    },
+    resolve: (fromFile, rel) => resolve(fromFile ? dirname(fromFile) : cwd, rel),
+    display(path) {
+      const rel = relative(cwd, path);
+      return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : path;
+    },
+    mayExtend(path, roots) {
+      // Compare real paths, so a symlink inside the repository cannot reach outside it.
+      const real = realOrSelf(path);
+      return roots.some((root) => {
+        const rel = relative(realOrSelf(root), real);
+        return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+      });
+    },
+    dirname,
+  };
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,191 @@
+import { templateVariables, unknownPlaceholders } from "../engine/message-template.js";
+import type { Diagnostic } from "../errors.js";
+import { validate } from "../generated/validate-policy.js";
+import type { Rule, Severity, SourceLocation, Waiver } from "../types.js";
+import { compileCheck } from "./compile-check.js";
+import { schemaDiagnostics } from "./schema-errors.js";
+import { escapePointer, parseYaml, type YamlDocument } from "./yaml-document.js";
+
+/** An `extends` entry and where it is written. */
+export interface ExtendsEntry {
+  name: string;
+  location: SourceLocation;
+}
+
+/** An override of an inherited rule and where it is written. */
+export interface Override {
+  ruleId: string;
+  severity?: Severity;
+  enabled?: boolean;
+  location: SourceLocation;
+}
+
+/** One policy file, parsed, schema-checked and compiled, before extends are resolved. */
+export interface PolicyFile {
+  file: string;
+  extends: ExtendsEntry[];
+  rules: Rule[];
+  overrides: Override[];
+  waivers: Waiver[];
+}
+
+/** The outcome of reading one file: the file (possibly partial) and every problem found. */
+export interface PolicyFileResult {
+  policy?: PolicyFile;
+  diagnostics: Diagnostic[];
+}
+
+interface RawRule {
+  id: string;
+  title?: string;
+  severity?: Severity;
+  regions?: string[];
+  check: unknown;
+  message?: string;
+  remediation?: string;
+  docs?: string;
+}
+
+interface RawPolicy {
+  extends?: string[];
+  rules?: RawRule[];
+  overrides?: Record<string, { severity?: Severity; enabled?: boolean }>;
+  waivers?: { rule: string; regions?: string[]; accounts?: string[]; reason: string; expires: string }[];
+}
+
+/** Parses and compiles one policy file's text; `pack` names the built-in pack it is, if any. */
+export function readPolicyFile(file: string, text: string, pack?: string): PolicyFileResult {
+  const parsed = parseYaml(file, text);
+  if (!parsed.ok) return { diagnostics: parsed.diagnostics };
+  const doc = parsed.document;
+  if (doc.value === null || typeof doc.value !== "object" || Array.isArray(doc.value)) {
+    return {
+      diagnostics: [
+        {
+          code: "policy/not-a-map",
+          message: "a policy is a map that starts with `version: 1`",
+          file,
+          ...doc.positionOf(""),
+        },
+      ],
+    };
+  }
+  const diagnostics: Diagnostic[] = [];
+  if (!validate(doc.value)) diagnostics.push(...schemaDiagnostics(validate.errors ?? [], doc));
+  const raw = doc.value as RawPolicy;
+  const loc = (pointer: string, key = false): SourceLocation => ({
+    file,
+    ...(key ? doc.keyPositionOf(pointer) : doc.positionOf(pointer)),
+  });
+
+  const rules = compileRules(raw, doc, diagnostics, pack);
+  const policy: PolicyFile = {
+    file,
+    extends: (Array.isArray(raw.extends) ? raw.extends : [])
+      .map((name, i) => ({ name, location: loc(`/extends/${i}`) }))
+      .filter((entry) => typeof entry.name === "string"),
+    rules,
+    overrides: Object.entries(isMap(raw.overrides) ? raw.overrides : {}).map(([ruleId, change]) => ({
+      ruleId,
+      ...(isMap(change) ? change : {}),
+      location: loc(`/overrides/${escapePointer(ruleId)}`, true),
+    })),
+    waivers: compileWaivers(raw, loc, diagnostics),
+  };
+  return { policy, diagnostics };
+}
+
+function compileRules(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnostic[], pack?: string): Rule[] {
+  const rules: Rule[] = [];
+  const firstSeen = new Map<string, SourceLocation>();
+  const list = Array.isArray(raw.rules) ? raw.rules : [];
+  list.forEach((rule, i) => {
+    if (!isMap(rule) || typeof rule.id !== "string") return;
+    const pointer = `/rules/${i}`;
+    const source = { file: doc.file, ...doc.positionOf(pointer) };
+    const previous = firstSeen.get(rule.id);
+    if (previous) {
+      diagnostics.push({
+        code: "policy/duplicate-rule",
+        message: `rule id "${rule.id}" is already used at line ${previous.line}; rule ids must be unique`,
+        file: doc.file,
+        ...doc.positionOf(`${pointer}/id`),
+      });
+      return;
+    }
+    firstSeen.set(rule.id, source);
+    if (typeof rule.message === "string") {
+      for (const name of unknownPlaceholders(rule.message)) {
+        diagnostics.push({
+          code: "policy/unknown-placeholder",
+          message: `message uses {${name}}, which ses-guard does not fill; use ${templateVariables.map((v) => `{${v}}`).join(", ")}`,
+          file: doc.file,
+          ...doc.positionOf(`${pointer}/message`),
+        });
+      }
+    }
+    const check = compileCheck(rule.check, `${pointer}/check`, doc, diagnostics);
+    if (!check) return;
+    const compiled: Rule = {
+      id: rule.id,
+      title: typeof rule.title === "string" ? rule.title : rule.id,
+      severity: rule.severity ?? "error",
+      check,
+      enabled: true,
+      source,
+    };
+    if (Array.isArray(rule.regions)) compiled.regions = rule.regions;
+    if (typeof rule.message === "string") compiled.message = rule.message;
+    if (typeof rule.remediation === "string") compiled.remediation = rule.remediation;
+    if (typeof rule.docs === "string") compiled.docs = rule.docs;
+    if (pack) compiled.pack = pack;
+    rules.push(compiled);
+  });
+  return rules;
+}
+
+function compileWaivers(
+  raw: RawPolicy,
+  loc: (pointer: string, key?: boolean) => SourceLocation,
+  diagnostics: Diagnostic[],
+): Waiver[] {
+  const waivers: Waiver[] = [];
+  (Array.isArray(raw.waivers) ? raw.waivers : []).forEach((waiver, i) => {
+    if (!isMap(waiver) || typeof waiver.rule !== "string") return;
+    if (typeof waiver.reason !== "string" || typeof waiver.expires !== "string") return;
+    if (!isCalendarDate(waiver.expires)) {
+      const where = loc(`/waivers/${i}/expires`);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(waiver.expires)) {
+        diagnostics.push({
+          code: "policy/invalid-date",
+          message: `expires ${waiver.expires} is not a calendar date`,
+          ...where,
+        });
+      }
+      return;
+    }
+    const compiled: Waiver = {
+      rule: waiver.rule,
+      reason: waiver.reason,
+      expires: waiver.expires,
+      source: loc(`/waivers/${i}`),
+    };
+    if (Array.isArray(waiver.regions)) compiled.regions = waiver.regions;
+    if (Array.isArray(waiver.accounts)) compiled.accounts = waiver.accounts.map(String);
+    waivers.push(compiled);
+  });
+  return waivers;
+}
+
+/** True for a real `YYYY-MM-DD` date (not 2027-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function isMap(value: unknown): value is Record<string, never> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

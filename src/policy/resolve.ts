@@ -1,0 +1,223 @@
+import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
+import { packTexts } from "../generated/packs.js";
+import { didYouMean } from "../suggest.js";
+import type { Policy, Rule, SourceLocation, Waiver } from "../types.js";
+import { type PolicyFile, readPolicyFile } from "./policy-file.js";
+
+/** What the loader needs from the outside world; the CLI gives it the file system. */
+export interface PolicyHost {
+  /** Reads a policy file by absolute path: its text, or why it cannot be read. */
+  readFile(path: string): { text: string } | { error: string };
+  /** The absolute path of `relative` seen from `fromFile` (or from the working directory). */
+  resolve(fromFile: string | undefined, relative: string): string;
+  /** How to show a path to the user (relative to the working directory). */
+  display(path: string): string;
+  /**
+   * Whether an `extends` may reach this file. Policies can arrive in pull requests, so they may
+   * reach only files inside the repository (and built-in packs), never the rest of the disk.
+   */
+  mayExtend(path: string, roots: readonly string[]): boolean;
+  /** Where the working directory is (a root `extends` may always reach). */
+  root: string;
+  /** The directory containing a file. */
+  dirname(path: string): string;
+}
+
+/** The names of the built-in packs. */
+export const packNames = Object.keys(packTexts);
+
+/** True for an `extends` entry that names a pack rather than a file (DESIGN.md section 2). */
+export function isPackReference(entry: string): boolean {
+  return !entry.includes("/") && !/\.ya?ml$/i.test(entry);
+}
+
+/** The display name of a built-in pack's source file. */
+export function packFile(name: string): string {
+  return `policies/${name}.yaml`;
+}
+
+interface Loaded {
+  rules: Map<string, Rule>;
+  waivers: Waiver[];
+}
+
+/**
+ * Loads the policies named on the command line (files or pack names) and resolves extends,
+ * overrides and waivers into one rule set. Every problem in every file is collected first and
+ * thrown together, so one run shows the author everything to fix.
+ */
+export function loadPolicy(specs: readonly string[], host: PolicyHost): Policy {
+  const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
+  const parsed = new Map<string, PolicyFile | undefined>();
+  const roots = [host.root];
+
+  const parse = (key: string, display: string, text: string, pack?: string): PolicyFile | undefined => {
+    if (parsed.has(key)) return parsed.get(key);
+    const result = readPolicyFile(display, text, pack);
+    diagnostics.push(...result.diagnostics);
+    const ok = result.diagnostics.length === 0 ? result.policy : undefined;
+    parsed.set(key, result.policy);
+    files.push(display);
+    return ok ?? result.policy;
+  };
+
+  const loadSource = (
+    spec: string,
+    from: { path: string; location: SourceLocation } | undefined,
+    stack: string[],
+  ): Loaded | undefined => {
+    const pack = isPackReference(spec);
+    if (pack && !Object.hasOwn(packTexts, spec)) {
+      diagnostics.push({
+        code: "policy/unknown-pack",
+        message: `unknown pack "${spec}"${didYouMean(spec, packNames)}; built-in packs are ${packNames.join(", ")} (a file path needs a / or a .yaml ending)`,
+        ...(from?.location ?? {}),
+      });
+      return undefined;
+    }
+    const key = pack ? `pack:${spec}` : host.resolve(from?.path, spec);
+    if (stack.includes(key)) {
+      const chain = [...stack.slice(stack.indexOf(key)), key].map((k) => displayKey(k, host)).join(" → ");
+      diagnostics.push({
+        code: "policy/extends-cycle",
+        message: `extends cycle: ${chain}`,
+        ...(from?.location ?? {}),
+      });
+      return undefined;
+    }
+    let file: PolicyFile | undefined;
+    if (pack) {
+      file = parse(key, packFile(spec), packTexts[spec] ?? "", spec);
+    } else {
+      if (from && !host.mayExtend(key, roots)) {
+        diagnostics.push({
+          code: "policy/extends-outside",
+          message: `extends "${spec}" reaches outside the repository (${host.display(key)}); policies may extend built-in packs and files inside the repository only`,
+          ...from.location,
+        });
+        return undefined;
+      }
+      if (!parsed.has(key)) {
+        const read = host.readFile(key);
+        if ("error" in read) {
+          diagnostics.push({
+            code: "policy/unreadable",
+            message: `cannot read policy ${host.display(key)}: ${read.error}`,
+            ...(from?.location ?? {}),
+          });
+          parsed.set(key, undefined);
+          return undefined;
+        }
+        if (!from) roots.push(host.dirname(key));
+        file = parse(key, host.display(key), read.text);
+      } else {
+        file = parsed.get(key);
+      }
+    }
+    if (!file) return undefined;
+    return resolveFile(file, key, pack, stack);
+  };
+
+  const resolveFile = (file: PolicyFile, key: string, isPack: boolean, stack: string[]): Loaded => {
+    const rules = new Map<string, Rule>();
+    const waivers: Waiver[] = [];
+    for (const entry of file.extends) {
+      const inherited = loadSource(entry.name, { path: key, location: entry.location }, [...stack, key]);
+      if (!inherited) continue;
+      for (const rule of inherited.rules.values()) {
+        // Rules from a pack point their annotations at the user's `extends` line, which is in the repository.
+        const arriving = !isPack && rule.pack && !rule.via ? { ...rule, via: entry.location } : rule;
+        merge(rules, arriving, diagnostics);
+      }
+      waivers.push(...inherited.waivers);
+    }
+    for (const rule of file.rules) merge(rules, rule, diagnostics);
+    for (const override of file.overrides) {
+      const rule = rules.get(override.ruleId);
+      if (!rule) {
+        diagnostics.push({
+          code: "policy/unknown-rule",
+          message: `override names rule "${override.ruleId}", which does not exist here${didYouMean(override.ruleId, rules.keys())}`,
+          ...override.location,
+        });
+        continue;
+      }
+      rules.set(rule.id, {
+        ...rule,
+        ...(override.severity ? { severity: override.severity } : {}),
+        ...(override.enabled !== undefined ? { enabled: override.enabled } : {}),
+      });
+    }
+    waivers.push(...file.waivers);
+    return { rules, waivers };
+  };
+
+  const all: Loaded = { rules: new Map(), waivers: [] };
+  for (const spec of specs) {
+    const loaded = loadSource(spec, undefined, []);
+    if (!loaded) continue;
+    for (const rule of loaded.rules.values()) merge(all.rules, rule, diagnostics);
+    all.waivers.push(...loaded.waivers);
+  }
+  for (const waiver of all.waivers) {
+    if (!all.rules.has(waiver.rule)) {
+      diagnostics.push({
+        code: "policy/unknown-rule",
+        message: `waiver names rule "${waiver.rule}", which does not exist${didYouMean(waiver.rule, all.rules.keys())}`,
+        ...waiver.source,
+      });
+    }
+  }
+  if (diagnostics.length > 0) throw new SesGuardError(dedupe(diagnostics), ExitCode.usage);
+  return { rules: [...all.rules.values()], waivers: dedupeWaivers(all.waivers), files };
+}
+
+/**
+ * Adds a rule to a set. The same definition arriving twice (`extends: [recommended, strict]`) is
+ * one rule, the later arrival winning so its overrides hold; two definitions of one id are an error.
+ */
+function merge(rules: Map<string, Rule>, rule: Rule, diagnostics: Diagnostic[]): void {
+  const existing = rules.get(rule.id);
+  if (existing && !sameSource(existing.source, rule.source)) {
+    diagnostics.push({
+      code: "policy/duplicate-rule",
+      message: `rule "${rule.id}" is defined twice: here and at ${existing.source.file}:${existing.source.line}; change an inherited rule with overrides instead`,
+      ...rule.source,
+    });
+    return;
+  }
+  if (existing?.via && !rule.via) {
+    rules.set(rule.id, { ...rule, via: existing.via });
+    return;
+  }
+  rules.set(rule.id, rule);
+}
+
+function sameSource(a: SourceLocation, b: SourceLocation): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function dedupeWaivers(waivers: Waiver[]): Waiver[] {
+  const seen = new Set<string>();
+  return waivers.filter((w) => {
+    const key = `${w.source.file}:${w.source.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function displayKey(key: string, host: PolicyHost): string {
+  return key.startsWith("pack:") ? key.slice(5) : host.display(key);
+}

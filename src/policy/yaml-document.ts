@@ -1,0 +1,155 @@
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import type { Diagnostic } from "../errors.js";
+
+/** A place in a YAML file, 1-based. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A YAML file as plain data, with the position of every value and key by JSON pointer. */
+export interface YamlDocument {
+  file: string;
+  value: unknown;
+  /** Position of the value at a JSON pointer (`/rules/0/check`), or of the nearest parent. */
+  positionOf(pointer: string): Position;
+  /** Position of the key that names the value at a pointer (for "unknown key" messages). */
+  keyPositionOf(pointer: string): Position;
+}
+
+/** Limits that keep hostile YAML from exhausting memory or time. */
+export const yamlLimits = {
+  /** Bytes in one policy or test file. */
+  maxBytes: 1024 * 1024,
+  /** Nodes after expanding aliases: far beyond any real policy, far below an alias bomb. */
+  maxNodes: 20_000,
+  /** Nesting depth of maps and lists. */
+  maxDepth: 64,
+};
+
+/** Reading a YAML file failed: every problem found, each with its place. */
+export type YamlParseResult = { ok: true; document: YamlDocument } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Parses YAML text into plain data with positions, refusing alias bombs and deep nesting fast. */
+export function parseYaml(file: string, text: string): YamlParseResult {
+  const fail = (code: string, message: string, position?: Position): YamlParseResult => ({
+    ok: false,
+    diagnostics: [{ code, message, file, ...(position ?? {}) }],
+  });
+  if (Buffer.byteLength(text, "utf8") > yamlLimits.maxBytes) {
+    return fail(
+      "yaml/too-large",
+      `file is larger than ${yamlLimits.maxBytes / 1024} KiB; refusing to read it`,
+    );
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      diagnostics: doc.errors.map((error) => ({
+        code: "yaml/syntax",
+        message: `invalid YAML: ${firstLine(error.message)}`,
+        file,
+        ...at(error.pos[0]),
+      })),
+    };
+  }
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return fail("yaml/empty", "file is empty; a policy starts with `version: 1`", { line: 1, column: 1 });
+  }
+
+  const values = new Map<string, Position>();
+  const keys = new Map<string, Position>();
+  let nodes = 0;
+  const convert = (node: unknown, pointer: string, depth: number): unknown => {
+    if (++nodes > yamlLimits.maxNodes) throw new LimitError("yaml/too-many-nodes", pointer);
+    if (depth > yamlLimits.maxDepth) throw new LimitError("yaml/too-deep", pointer);
+    if (isAlias(node)) {
+      // Expanding aliases counts every copy, so a billion-laughs document stops at the node limit.
+      return convert(node.resolve(doc), pointer, depth + 1);
+    }
+    const range = (node as Node | null)?.range;
+    if (range) values.set(pointer, at(range[0]));
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        if (typeof key !== "string" && typeof key !== "number" && typeof key !== "boolean") {
+          throw new LimitError("yaml/bad-key", pointer, "map keys must be plain names");
+        }
+        const name = String(key);
+        const child = `${pointer}/${escapePointer(name)}`;
+        const keyRange = (pair.key as Node).range;
+        if (keyRange) keys.set(child, at(keyRange[0]));
+        Object.defineProperty(out, name, {
+          value: convert(pair.value, child, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+        if (!values.has(child) && keyRange) values.set(child, at(keyRange[0]));
+      }
+      return out;
+    }
+    if (isSeq(node)) return node.items.map((item, i) => convert(item, `${pointer}/${i}`, depth + 1));
+    if (isScalar(node)) return node.value;
+    return null;
+  };
+
+  let value: unknown;
+  try {
+    value = convert(doc.contents, "", 0);
+  } catch (error) {
+    if (!(error instanceof LimitError)) throw error;
+    const position = nearest(values, error.pointer) ?? { line: 1, column: 1 };
+    const messages: Record<string, string> = {
+      "yaml/too-many-nodes": `file expands to more than ${yamlLimits.maxNodes} values (aliases repeat what they point at); refusing it as a resource-exhaustion risk`,
+      "yaml/too-deep": `file nests deeper than ${yamlLimits.maxDepth} levels; refusing it`,
+    };
+    return fail(error.code, error.detail ?? messages[error.code] ?? error.code, position);
+  }
+
+  return {
+    ok: true,
+    document: {
+      file,
+      value,
+      positionOf: (pointer) => nearest(values, pointer) ?? { line: 1, column: 1 },
+      keyPositionOf: (pointer) => keys.get(pointer) ?? nearest(values, pointer) ?? { line: 1, column: 1 },
+    },
+  };
+}
+
+class LimitError extends Error {
+  constructor(
+    readonly code: string,
+    readonly pointer: string,
+    readonly detail?: string,
+  ) {
+    super(code);
+  }
+}
+
+function nearest(positions: Map<string, Position>, pointer: string): Position | undefined {
+  let current = pointer;
+  for (;;) {
+    const hit = positions.get(current);
+    if (hit) return hit;
+    if (current === "") return undefined;
+    current = current.slice(0, current.lastIndexOf("/"));
+  }
+}
+
+/** Escapes a key for a JSON pointer segment (RFC 6901). */
+export function escapePointer(segment: string): string {
+  return segment.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0] ?? message;
+}

@@ -1,0 +1,114 @@
+import type { FormatContext, Report, Result, ResultStatus, Severity, TargetSummary } from "../types.js";
+import { terminalSafe } from "./terminal-text.js";
+
+type Paint = (text: string) => string;
+
+const codes = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const;
+
+function palette(color: boolean): Record<keyof typeof codes, Paint> {
+  const make = (code: number): Paint =>
+    color ? (text) => `\u001b[${code}m${text}\u001b[0m` : (text) => text;
+  return Object.fromEntries(Object.entries(codes).map(([name, code]) => [name, make(code)])) as Record<
+    keyof typeof codes,
+    Paint
+  >;
+}
+
+const statusLabel: Record<ResultStatus, string> = {
+  pass: "PASS",
+  fail: "FAIL",
+  error: "ERROR",
+  waived: "WAIVED",
+  skipped: "SKIP",
+};
+
+/**
+ * The terminal report: results grouped by target, one line per rule (status, severity, id,
+ * message), the fix and docs under each failure, and a summary line that states the exit code.
+ */
+export function formatText(report: Report, context: FormatContext): string {
+  const paint = palette(context.color);
+  const lines: string[] = [];
+  const idWidth = Math.min(40, Math.max(0, ...report.results.map((r) => r.ruleId.length)));
+
+  for (const target of report.targets) {
+    if (lines.length > 0) lines.push("");
+    lines.push(paint.bold(targetHeading(target)));
+    if (target.status === "error" && target.error) {
+      lines.push(
+        `  ${paint.red("could not be read")}: ${safe(target.error.message)} ${paint.dim(`[${safe(target.error.code)}]`)}`,
+      );
+      for (const hint of (target.error.hint ?? "").split("\n").filter(Boolean))
+        lines.push(`    ${safe(hint)}`);
+    } else if (target.notice) {
+      lines.push(`  ${paint.dim(safe(target.notice))}`);
+    }
+    const results = report.results.filter(
+      (r) => r.region === target.region && r.accountId === target.accountId,
+    );
+    for (const result of results) lines.push(...resultLines(result, idWidth, paint));
+  }
+  if (report.targets.length === 0) lines.push("No targets were checked.");
+  lines.push("", summaryLine(report, paint));
+  return `${lines.join("\n")}\n`;
+}
+
+function targetHeading(target: TargetSummary): string {
+  const account = target.accountId ? `account ${target.accountId}` : "account unknown";
+  return `${safe(target.region)} · ${safe(account)}`;
+}
+
+function resultLines(result: Result, idWidth: number, paint: Record<keyof typeof codes, Paint>): string[] {
+  const colour = statusColour(result.status, result.severity, paint);
+  const label = colour(statusLabel[result.status].padEnd(6));
+  const severity = paint.dim(result.severity.padEnd(7));
+  const lines = [`  ${label} ${severity} ${safe(result.ruleId).padEnd(idWidth)}  ${safe(result.message)}`];
+  const indent = " ".repeat(2 + 6 + 1 + 7 + 1);
+  if (result.status === "fail" || result.status === "error") {
+    if (result.status === "fail" && result.remediation)
+      lines.push(`${indent}${paint.cyan("fix:")} ${safe(result.remediation)}`);
+    if (result.docs) lines.push(`${indent}${paint.dim(`docs: ${safe(result.docs)}`)}`);
+  }
+  if (result.waiver && !result.waiver.expired) {
+    lines.push(`${indent}${paint.dim(`waiver: ${result.waiver.file}:${result.waiver.line}`)}`);
+  }
+  return lines;
+}
+
+function statusColour(
+  status: ResultStatus,
+  severity: Severity,
+  paint: Record<keyof typeof codes, Paint>,
+): Paint {
+  if (status === "pass") return paint.green;
+  if (status === "error") return paint.magenta;
+  if (status === "waived") return paint.cyan;
+  if (status === "skipped") return paint.dim;
+  return severity === "error" ? paint.red : severity === "warning" ? paint.yellow : paint.blue;
+}
+
+function summaryLine(report: Report, paint: Record<keyof typeof codes, Paint>): string {
+  const { summary } = report;
+  const rules = new Set(report.results.map((r) => r.ruleId)).size;
+  const targets = report.targets.length;
+  const counts = [
+    `${summary.pass} passed`,
+    `${summary.fail} failed`,
+    `${summary.error} errors`,
+    `${summary.waived} waived`,
+    `${summary.skipped} skipped`,
+  ].join(", ");
+  const verdict =
+    summary.exitCode === 0
+      ? paint.green("OK")
+      : summary.exitCode === 1
+        ? paint.red(`FAILED (exit 1: failures at or above --fail-on ${report.failOn})`)
+        : paint.magenta(
+            `ERROR (exit ${summary.exitCode}: ${summary.exitCode === 3 ? "a target could not be read" : "not checked"})`,
+          );
+  return `${rules} ${rules === 1 ? "rule" : "rules"} on ${targets} ${targets === 1 ? "target" : "targets"}: ${counts}. ${verdict}`;
+}
+
+function safe(text: string): string {
+  return terminalSafe(text);
+}

@@ -1,0 +1,199 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createSnapshot, MAX_INPUT_BYTES, parseInput } from "./account/file.js";
+import { evaluatePolicy } from "./engine/evaluate.js";
+import { UNKNOWN_REGION } from "./engine/facts.js";
+import { ExitCode, SesGuardError, usageError } from "./errors.js";
+import { writeFileAtomic } from "./io/atomic-write.js";
+import { describeFsError } from "./io/fs-errors.js";
+import { createPolicyHost } from "./io/policy-host.js";
+import { loadPolicy } from "./policy/resolve.js";
+import { formatters } from "./report/index.js";
+import type { FailOn, Policy, Report, TargetData } from "./types.js";
+import { toolVersion } from "./version.js";
+
+/** The policy used when none is named and the working directory has no `.ses-guard.yaml`. */
+export const DEFAULT_PACK = "recommended";
+/** The policy file picked up from the working directory when `--policy` is not given. */
+export const DEFAULT_POLICY_FILE = ".ses-guard.yaml";
+/** Seconds each AWS request may take before it is abandoned (and retried where that is safe). */
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
+/** One `--format NAME[=FILE]`. */
+export interface FormatRequest {
+  name: string;
+  /** Where to write it; standard output when absent. */
+  file?: string;
+}
+
+/** Everything a run needs to know, whoever started it (CLI or Action). */
+export interface RunOptions {
+  /** Policy files or pack names; empty means `.ses-guard.yaml` if present, else `recommended`. */
+  policies: string[];
+  /** `--input` files (`-` is standard input); empty means the live account. */
+  inputs: string[];
+  /** Regions named by the user; `"all"` for `--all-regions`; empty to resolve from the environment. */
+  regions: string[] | "all";
+  accountId?: string;
+  profile?: string;
+  endpointUrl?: string;
+  formats: FormatRequest[];
+  failOn: FailOn;
+  timeoutSeconds: number;
+}
+
+/** The world a run touches, passed in so tests and the Action can supply their own. */
+export interface RunHost {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  now(): Date;
+  readStdin(): Promise<string>;
+  /** Whether the text format may use colour. */
+  color: boolean;
+  /** Called while live targets are read: `done` of `total` regions finished. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** Repository root for repository-relative report paths (the Action passes GITHUB_WORKSPACE). */
+  workspace?: string;
+  /** A repository file to point at when a result has no policy file (the Action passes the workflow). */
+  fallbackFile?: string;
+}
+
+/** A rendered format: printed when `file` is absent, already written when present. */
+export interface RenderedOutput {
+  format: string;
+  file?: string;
+  text: string;
+}
+
+/** What a check produced. Output files are written before this returns. */
+export interface CheckOutcome {
+  exitCode: number;
+  report: Report;
+  policy: Policy;
+  outputs: RenderedOutput[];
+  /** Files that could not be written: the run still returns everything else. */
+  writeErrors: string[];
+}
+
+/** Resolves which policies to load, applying the default (DESIGN.md section 4). */
+export function policySpecs(policies: readonly string[], cwd: string): string[] {
+  if (policies.length > 0) return [...policies];
+  return existsSync(join(cwd, DEFAULT_POLICY_FILE)) ? [DEFAULT_POLICY_FILE] : [DEFAULT_PACK];
+}
+
+/** Loads and resolves the policy; throws a SesGuardError (exit 2) listing every problem. */
+export function loadPolicies(policies: readonly string[], cwd: string): Policy {
+  return loadPolicy(policySpecs(policies, cwd), createPolicyHost(cwd));
+}
+
+/** `check`: load the policy, read the targets, evaluate, render and write every format. */
+export async function runCheck(options: RunOptions, host: RunHost): Promise<CheckOutcome> {
+  const policy = loadPolicies(options.policies, host.cwd);
+  const targets = options.inputs.length > 0 ? await readInputs(options, host) : await readLive(options, host);
+  const now = host.now();
+  const report = evaluatePolicy(policy, targets, {
+    today: now.toISOString().slice(0, 10),
+    failOn: options.failOn,
+    toolVersion,
+  });
+  const context = {
+    color: host.color,
+    today: now.toISOString().slice(0, 10),
+    workspace: host.workspace ?? host.cwd,
+    rules: policy.rules,
+    ...(host.fallbackFile ? { fallbackFile: host.fallbackFile } : {}),
+  };
+  const outputs: RenderedOutput[] = [];
+  const writeErrors: string[] = [];
+  for (const request of options.formats) {
+    const formatter = formatters[request.name];
+    if (!formatter) throw usageError("cli/unknown-format", `unknown format "${request.name}"`);
+    const text = formatter(report, { ...context, color: request.file ? false : host.color });
+    if (!request.file) {
+      outputs.push({ format: request.name, text });
+      continue;
+    }
+    const path = resolve(host.cwd, request.file);
+    try {
+      writeFileAtomic(path, text);
+      outputs.push({ format: request.name, file: request.file, text });
+    } catch (error) {
+      writeErrors.push(`cannot write ${request.name} report to ${request.file}: ${describeFsError(error)}`);
+    }
+  }
+  return { exitCode: report.summary.exitCode, report, policy, outputs, writeErrors };
+}
+
+/** `snapshot`: read every target live and write their raw responses, atomically. */
+export async function runSnapshot(
+  options: RunOptions,
+  out: string,
+  host: RunHost,
+): Promise<{ exitCode: number; targets: TargetData[]; file: string }> {
+  const targets = await readLive(options, host);
+  const snapshot = createSnapshot(targets, toolVersion, host.now());
+  const path = resolve(host.cwd, out);
+  try {
+    writeFileAtomic(path, `${JSON.stringify(snapshot, null, 2)}\n`);
+  } catch (error) {
+    throw usageError("snapshot/write-failed", `cannot write snapshot to ${out}: ${describeFsError(error)}`);
+  }
+  const unreadable = targets.some((t) => t.status === "error");
+  return { exitCode: unreadable ? ExitCode.unreadableTarget : ExitCode.ok, targets, file: out };
+}
+
+async function readInputs(options: RunOptions, host: RunHost): Promise<TargetData[]> {
+  if (options.regions === "all") {
+    throw usageError(
+      "cli/input-with-all-regions",
+      "--all-regions reads the live account; it cannot be used with --input",
+    );
+  }
+  if (options.regions.length > 1) {
+    throw usageError(
+      "cli/input-with-regions",
+      `--input holds one account's data; name at most one --region to label it (got ${options.regions.join(", ")})`,
+    );
+  }
+  const labels = { region: options.regions[0] ?? UNKNOWN_REGION, accountId: options.accountId ?? null };
+  const targets: TargetData[] = [];
+  for (const input of options.inputs) {
+    const name = input === "-" ? "<stdin>" : input;
+    const text = input === "-" ? await host.readStdin() : readInputFile(resolve(host.cwd, input), input);
+    targets.push(...parseInput(name, text, labels));
+  }
+  return targets;
+}
+
+function readInputFile(path: string, shown: string): string {
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory())
+      throw usageError("input/unreadable", `cannot read input ${shown}: it is a directory`);
+    if (stat.size > MAX_INPUT_BYTES) {
+      throw usageError(
+        "input/too-large",
+        `input ${shown} is ${Math.ceil(stat.size / 1024 / 1024)} MiB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MiB`,
+      );
+    }
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if (error instanceof SesGuardError) throw error;
+    throw usageError("input/unreadable", `cannot read input ${shown}: ${describeFsError(error)}`);
+  }
+}
+
+async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[]> {
+  // Loaded only here, so checks of saved data never pay for the AWS SDK.
+  const { readAwsTargets } = await import("./account/aws.js");
+  return readAwsTargets({
+    regions: options.regions,
+    timeoutSeconds: options.timeoutSeconds,
+    env: host.env,
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+    ...(host.onProgress ? { onProgress: host.onProgress } : {}),
+    ...(host.signal ? { signal: host.signal } : {}),
+  });
+}
