@@ -1,0 +1,42 @@
+/**
+ * A sanity check of what came back from GetAccount before it is evaluated. The SDK parses any
+ * JSON it gets: an array, a string or an unrelated object from a proxy all come out as an empty or
+ * odd response. Real SES always sends its core members, so a response with none of them, or with
+ * one of the wrong JSON type, is not account data and must not be evaluated as if it were.
+ */
+
+/** The JSON type of each top-level GetAccount member (DESIGN.md section 3). */
+const MEMBER_TYPES: Record<string, "boolean" | "string" | "object"> = {
+  DedicatedIpAutoWarmupEnabled: "boolean",
+  EnforcementStatus: "string",
+  ProductionAccessEnabled: "boolean",
+  SendingEnabled: "boolean",
+  SendQuota: "object",
+  SuppressionAttributes: "object",
+  Details: "object",
+  VdmAttributes: "object",
+};
+
+/** Returns why `account` is not a GetAccount response, or undefined when it looks like one. */
+export function accountShapeProblem(account: unknown): string | undefined {
+  if (typeof account !== "object" || account === null || Array.isArray(account)) {
+    return "the response is not a JSON object";
+  }
+  const record = account as Record<string, unknown>;
+  const known = Object.keys(MEMBER_TYPES).filter((member) => record[member] !== undefined);
+  if (known.length === 0) {
+    return "the response has none of the GetAccount members (SendQuota, SendingEnabled, EnforcementStatus, ...)";
+  }
+  for (const member of known) {
+    const value = record[member];
+    const expected = MEMBER_TYPES[member];
+    const actual = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+    if (actual !== expected)
+      return `${member} is ${article(actual)} ${actual}, expected ${article(expected ?? "")} ${expected}`;
+  }
+  return undefined;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? "an" : "a";
+}

@@ -1,0 +1,319 @@
+/**
+ * Turns whatever the AWS SDK, the credential chain or Node's network stack threw into an
+ * ErrorInfo a person can act on: a stable code, one line saying what happened where, and a hint.
+ * Works on the shape of the error only (name, code, `$metadata`), so it needs no SDK import and
+ * can be tested with plain objects. Secrets are removed from every message it builds.
+ */
+import type { ErrorInfo } from "../types.js";
+import { renderIamPolicy } from "./iam-policy.js";
+
+/** What the classifier needs to know besides the error. */
+export interface AwsErrorContext {
+  /** The Region that was read (or `sts` work done for the run). */
+  region: string;
+  /** What was being done, for the message: defaults to `GetAccount`. */
+  operation?: string;
+  /** The per-attempt timeout, for timeout messages. */
+  timeoutSeconds: number;
+  /** The endpoint override in force, if any: network faults are then most likely about it. */
+  endpointUrl?: string;
+  /** Values never to print (secret access key, session token). */
+  secrets: readonly string[];
+  /** The overall deadline of this Region passed (not just one attempt). */
+  deadlineExceeded?: boolean;
+  /** The run was interrupted (SIGINT). */
+  aborted?: boolean;
+}
+
+/** The error codes this module produces, one per kind of fault. */
+export const AwsErrorCode = {
+  accessDenied: "aws/access-denied",
+  noCredentials: "aws/no-credentials",
+  expiredToken: "aws/expired-token",
+  invalidToken: "aws/invalid-token",
+  optInRegionDisabled: "aws/opt-in-region-disabled",
+  throttled: "aws/throttled",
+  serverError: "aws/server-error",
+  timeout: "aws/timeout",
+  connectionRefused: "aws/connection-refused",
+  connectionReset: "aws/connection-reset",
+  networkUnreachable: "aws/network-unreachable",
+  dns: "aws/dns",
+  tls: "aws/tls",
+  malformedResponse: "aws/malformed-response",
+  invalidRegion: "aws/invalid-region",
+  aborted: "aws/aborted",
+  unknown: "aws/unknown",
+} as const;
+
+const EXPIRED_NAMES = new Set(["ExpiredTokenException", "ExpiredToken", "TokenRefreshRequired"]);
+const INVALID_TOKEN_NAMES = new Set([
+  "UnrecognizedClientException",
+  "InvalidClientTokenId",
+  "InvalidClientTokenIdException",
+  "InvalidAccessKeyId",
+  "SignatureDoesNotMatch",
+  "IncompleteSignature",
+  "MissingAuthenticationToken",
+  "MissingAuthenticationTokenException",
+]);
+const ACCESS_DENIED_NAMES = new Set(["AccessDeniedException", "AccessDenied", "UnauthorizedOperation"]);
+const THROTTLING_NAMES = new Set([
+  "TooManyRequestsException",
+  "ThrottlingException",
+  "Throttling",
+  "ThrottledException",
+  "RequestLimitExceeded",
+  "SlowDown",
+]);
+const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ERR_STREAM_PREMATURE_CLOSE"]);
+const DNS_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "EAI_NONAME", "EAI_NODATA"]);
+const UNREACHABLE_CODES = new Set(["EHOSTUNREACH", "ENETUNREACH", "EHOSTDOWN", "ENETDOWN"]);
+const TLS_CODE = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH)/;
+
+const CREDENTIALS_HINT =
+  "Give ses-guard credentials the way the AWS CLI takes them: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, " +
+  "--profile NAME or AWS_PROFILE (run `aws configure` or `aws sso login`), a web identity token " +
+  "(aws-actions/configure-aws-credentials in GitHub Actions), or a container or instance role.";
+
+/** Classifies an error thrown while reading one Region (or calling STS). */
+export function classifyAwsError(error: unknown, context: AwsErrorContext): ErrorInfo {
+  const info = classify(error, context);
+  return sanitize(info, context.secrets);
+}
+
+/**
+ * Classifies an error thrown while resolving credentials (before any request was sent). `profile`
+ * is the profile in use, if any, so the message can name it (the SDK's own message does not).
+ */
+export function classifyCredentialsError(
+  error: unknown,
+  secrets: readonly string[] = [],
+  profile?: string,
+): ErrorInfo {
+  const detail = describe(error);
+  const forProfile = profile ? ` for profile "${profile}"` : "";
+  if (/expired|refresh|re-?login|sso login/i.test(detail)) {
+    return sanitize(
+      {
+        code: AwsErrorCode.expiredToken,
+        message: `The AWS credentials${forProfile} have expired: ${detail}`,
+        hint: "Refresh them (for SSO: `aws sso login --profile NAME`; in GitHub Actions: run aws-actions/configure-aws-credentials again) and retry.",
+      },
+      secrets,
+    );
+  }
+  return sanitize(
+    {
+      code: AwsErrorCode.noCredentials,
+      message: `No AWS credentials found${forProfile}: ${detail}`,
+      hint: CREDENTIALS_HINT,
+    },
+    secrets,
+  );
+}
+
+function classify(error: unknown, context: AwsErrorContext): ErrorInfo {
+  const { region } = context;
+  const operation = context.operation ?? "GetAccount";
+  const e = asRecord(error);
+  const name = typeof e.name === "string" ? e.name : "";
+  const code = typeof e.code === "string" ? e.code : "";
+  const status = httpStatus(e);
+  const attempts = attemptCount(e);
+  const afterAttempts = attempts > 1 ? ` after ${attempts} attempts` : "";
+  const detail = describe(error);
+  const where = context.endpointUrl ? ` at ${context.endpointUrl}` : "";
+
+  if (context.aborted) {
+    return { code: AwsErrorCode.aborted, message: `Interrupted before ${operation} in ${region} finished` };
+  }
+  if (context.deadlineExceeded) {
+    return {
+      code: AwsErrorCode.timeout,
+      message: `No answer from ${operation} in ${region}${where} in time (up to ${formatSeconds(context.timeoutSeconds)} per attempt, retries included)`,
+      hint: "Raise --timeout, or check the network path to AWS (proxy, firewall, VPC endpoint).",
+    };
+  }
+  if (name.endsWith("ProviderError") || name === "CredentialsProviderError") {
+    return classifyCredentialsError(error);
+  }
+  if (EXPIRED_NAMES.has(name) || /security token included in the request is expired/i.test(detail)) {
+    return {
+      code: AwsErrorCode.expiredToken,
+      message: `AWS rejected the credentials in ${region} as expired (${detail})`,
+      hint: "Refresh them (for SSO: `aws sso login --profile NAME`; in GitHub Actions: run aws-actions/configure-aws-credentials again) and retry.",
+    };
+  }
+  if (INVALID_TOKEN_NAMES.has(name) || /security token included in the request is invalid/i.test(detail)) {
+    return {
+      code: AwsErrorCode.invalidToken,
+      message: `AWS did not accept the credentials in ${region} (${detail})`,
+      hint: "Check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN or the profile in use; a session token belongs with the keys it was issued for.",
+    };
+  }
+  if (ACCESS_DENIED_NAMES.has(name) || (status === 403 && /not authorized|access denied/i.test(detail))) {
+    return {
+      code: AwsErrorCode.accessDenied,
+      message: `Access denied: the identity in use may not call ses:${operation} in ${region} (${detail})`,
+      hint: `Allow the IAM action ses:${operation} for the identity ses-guard runs as (check SCPs and permission boundaries too). Minimal IAM policy: ${renderIamPolicy("compact")}`,
+    };
+  }
+  if (status === 429 || THROTTLING_NAMES.has(name)) {
+    return {
+      code: AwsErrorCode.throttled,
+      message: `SES throttled ${operation} in ${region}${afterAttempts} (${detail})`,
+      hint: "Retry later, read fewer Regions at once, or allow more retries with AWS_MAX_ATTEMPTS.",
+    };
+  }
+  if (status !== undefined && status >= 500) {
+    const body = isDeserializationError(e) ? "a body that is not JSON" : detail;
+    return {
+      code: AwsErrorCode.serverError,
+      message: `SES answered ${operation} in ${region} with HTTP ${status}${afterAttempts} (${body})`,
+      hint: "This is on the AWS side (or a proxy in between); retry later and check the AWS Health Dashboard.",
+    };
+  }
+  if (code === "ECONNREFUSED") {
+    return {
+      code: AwsErrorCode.connectionRefused,
+      message: `Connection refused by ${hostOf(e, context)} while reading ${region}${afterAttempts}`,
+      hint: endpointHint(context),
+    };
+  }
+  if (RESET_CODES.has(code) || /socket hang up|^aborted$/i.test(messageOf(e))) {
+    return {
+      code: AwsErrorCode.connectionReset,
+      message: `The connection to ${hostOf(e, context)} was cut before SES answered ${operation} in ${region}${afterAttempts}`,
+      hint: "Retry; if it keeps happening, check proxies and firewalls between here and AWS.",
+    };
+  }
+  if (DNS_CODES.has(code)) {
+    const host = typeof e.hostname === "string" ? e.hostname : hostOf(e, context);
+    return {
+      code: AwsErrorCode.dns,
+      message: `Could not resolve ${host} (${code}) while reading ${region}`,
+      hint: context.endpointUrl
+        ? "Check the host name in --endpoint-url / AWS_ENDPOINT_URL_SESV2 / AWS_ENDPOINT_URL and the DNS settings."
+        : `Check the Region name (SES v2 is not offered in every Region) and the DNS settings.`,
+    };
+  }
+  if (UNREACHABLE_CODES.has(code)) {
+    return {
+      code: AwsErrorCode.networkUnreachable,
+      message: `${hostOf(e, context)} is unreachable (${code}) while reading ${region}`,
+      hint: endpointHint(context),
+    };
+  }
+  if (TLS_CODE.test(code)) {
+    return {
+      code: AwsErrorCode.tls,
+      message: `The TLS connection for ${operation} in ${region} failed (${code}: ${messageOf(e)})`,
+      hint: "Behind a TLS-inspecting proxy, give its CA certificate with AWS_CA_BUNDLE or NODE_EXTRA_CA_CERTS.",
+    };
+  }
+  if (name === "TimeoutError" || code === "ETIMEDOUT" || code === "ESOCKETTIMEDOUT") {
+    return {
+      code: AwsErrorCode.timeout,
+      message: `No answer from ${operation} in ${region}${where} within ${formatSeconds(context.timeoutSeconds)}${afterAttempts}`,
+      hint: "Raise --timeout, or check the network path to AWS (proxy, firewall, VPC endpoint).",
+    };
+  }
+  if (isDeserializationError(e)) {
+    return {
+      code: AwsErrorCode.malformedResponse,
+      message: `SES answered ${operation} in ${region}${status ? ` with HTTP ${status} and` : " with"} a body that is not the expected JSON (${detail})`,
+      hint: context.endpointUrl
+        ? "Check that --endpoint-url points at an SES v2 endpoint."
+        : "A proxy may have answered instead of AWS; check HTTPS_PROXY and network settings.",
+    };
+  }
+  const statusText = status !== undefined ? `HTTP ${status} ` : "";
+  return {
+    code: AwsErrorCode.unknown,
+    message: `${operation} in ${region} failed${afterAttempts}: ${statusText}${detail}`,
+    ...(context.endpointUrl && status === 404
+      ? { hint: "Check that --endpoint-url points at an SES v2 endpoint." }
+      : {}),
+  };
+}
+
+/** A one-line, secret-free version of an ErrorInfo. */
+function sanitize(info: ErrorInfo, secrets: readonly string[]): ErrorInfo {
+  const clean: ErrorInfo = { code: info.code, message: oneLine(redactSecrets(info.message, secrets)) };
+  if (info.hint !== undefined) clean.hint = oneLine(redactSecrets(info.hint, secrets), 1000);
+  return clean;
+}
+
+/** Replaces every occurrence of a secret with `[redacted]` (secrets shorter than 8 characters are not real ones). */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= 8) out = out.split(secret).join("[redacted]");
+  }
+  // Secrets the run never saw (e.g. echoed by a proxy) still get caught by their usual form.
+  return out.replace(
+    /(aws_secret_access_key|aws_session_token|secretaccesskey|sessiontoken)(["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi,
+    "$1$2[redacted]",
+  );
+}
+
+/** Collapses whitespace and control characters so a message stays on one line; caps its length. */
+export function oneLine(text: string, max = 500): string {
+  // Control characters could move a terminal cursor or break an annotation: they become spaces.
+  const flat = text
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function asRecord(error: unknown): Record<string, unknown> {
+  return typeof error === "object" && error !== null
+    ? (error as Record<string, unknown>)
+    : { message: String(error) };
+}
+
+function messageOf(e: Record<string, unknown>): string {
+  const message = typeof e.message === "string" ? e.message : "";
+  // The SDK appends a sentence about its hidden `$response` field to parse errors: not for users.
+  return message.replace(/\s*Deserialization error: to see the raw response.*$/s, "").trim();
+}
+
+function describe(error: unknown): string {
+  const e = asRecord(error);
+  const name = typeof e.name === "string" && e.name !== "Error" ? e.name : "";
+  const message = messageOf(e);
+  if (name && message) return `${name}: ${message}`;
+  return name || message || "no details";
+}
+
+function httpStatus(e: Record<string, unknown>): number | undefined {
+  const metadata = asRecord(e.$metadata);
+  return typeof metadata.httpStatusCode === "number" ? metadata.httpStatusCode : undefined;
+}
+
+function attemptCount(e: Record<string, unknown>): number {
+  const metadata = asRecord(e.$metadata);
+  return typeof metadata.attempts === "number" ? metadata.attempts : 1;
+}
+
+function isDeserializationError(e: Record<string, unknown>): boolean {
+  return e.name === "SyntaxError" || /Deserialization error/.test(String(e.message ?? ""));
+}
+
+function hostOf(e: Record<string, unknown>, context: AwsErrorContext): string {
+  if (typeof e.address === "string") return typeof e.port === "number" ? `${e.address}:${e.port}` : e.address;
+  if (context.endpointUrl) return context.endpointUrl;
+  return `the SES endpoint for ${context.region}`;
+}
+
+function endpointHint(context: AwsErrorContext): string {
+  return context.endpointUrl
+    ? "Check --endpoint-url / AWS_ENDPOINT_URL_SESV2 / AWS_ENDPOINT_URL: is something listening there?"
+    : "Check the network path to AWS (proxy, firewall, VPC endpoint).";
+}
+
+function formatSeconds(seconds: number): string {
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}
