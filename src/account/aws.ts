@@ -1,0 +1,410 @@
+/**
+ * Reads live accounts: SES v2 GetAccount in every requested Region, plus the account id from STS.
+ * This is the only module that imports the AWS SDK; the CLI loads it lazily so the offline path
+ * (`--input`, `validate`) never pays for it.
+ *
+ * It never throws for a fault in a Region: each fault becomes a target with status `error` (or
+ * `skipped` for an opt-in Region that `--all-regions` found disabled), so the report can show it
+ * and the run can fail closed with exit 3 while the other Regions are still evaluated.
+ */
+import { GetAccountCommand, SESv2Client } from "@aws-sdk/client-sesv2";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { usageError } from "../errors.js";
+import type { ErrorInfo, TargetData } from "../types.js";
+import { accountShapeProblem } from "./account-shape.js";
+import { AwsErrorCode, classifyAwsError, classifyCredentialsError } from "./aws-errors.js";
+import { mapBounded } from "./bounded-map.js";
+import { deadlineSignal, linkSignals, raceAbort } from "./cancellation.js";
+import { resolveDefaultRegion } from "./default-region.js";
+import { allSesRegionNames, isOptInRegion, isValidRegionName } from "./regions.js";
+
+/** How to read the live accounts (what the CLI and the Action pass in). */
+export interface AwsReadOptions {
+  /** Regions the user named (--region a,b), "all" for --all-regions, or [] to resolve from AWS_REGION / AWS_DEFAULT_REGION / the profile's region. */
+  regions: string[] | "all";
+  /** --profile. */
+  profile?: string;
+  /** --endpoint-url (AWS_ENDPOINT_URL_SESV2 / AWS_ENDPOINT_URL are honoured by the SDK itself). */
+  endpointUrl?: string;
+  /** Per-request deadline (--timeout); default chosen by the CLI: 10. */
+  timeoutSeconds: number;
+  /** The environment; read instead of process.env wherever ses-guard reads it itself. */
+  env: Record<string, string | undefined>;
+  /** How many Regions are read at once (default 32: every SES Region in one wave). */
+  concurrency?: number;
+  /** Called with the number of Regions done so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborts everything promptly (SIGINT); unfinished Regions come back as `aws/aborted` errors. */
+  signal?: AbortSignal;
+}
+
+/** Above the number of SES Regions, so `--all-regions` is read in one wave; still a bound. */
+const DEFAULT_CONCURRENCY = 32;
+/** The SDK's own default for standard retries: one try and two retries. */
+const DEFAULT_MAX_ATTEMPTS = 3;
+/** STS for the account id when every named Region is opt-in: us-east-1 is enabled for every account. */
+const FALLBACK_STS_REGION = "us-east-1";
+
+interface RegionRequest {
+  region: string;
+  /** True when the Region came from --all-regions rather than from the user. */
+  fromAllRegions: boolean;
+}
+
+interface RetrySettings {
+  maxAttempts: number;
+  retryMode: "standard" | "adaptive";
+}
+
+interface CallerIdentity {
+  accountId: string | null;
+  /** STS answered: the credentials are valid. */
+  ok: boolean;
+  /** STS rejected the credentials themselves. */
+  tokenRejected: boolean;
+}
+
+/**
+ * Reads GetAccount for every Region; never throws for a fault in a Region (it becomes a TargetData
+ * with status "error" or "skipped"). Throws SesGuardError (exit 2) only for an invalid invocation:
+ * `aws/no-region` when no Region can be resolved at all, `aws/invalid-config` for an unusable
+ * --timeout, --endpoint-url, AWS_MAX_ATTEMPTS or AWS_RETRY_MODE.
+ *
+ * The SDK's own providers (credential chain, AWS_ENDPOINT_URL*, AWS_PROFILE when no profile is
+ * given) read `process.env`; the CLI passes `process.env` as `env`, so both agree.
+ */
+export async function readAwsTargets(options: AwsReadOptions): Promise<TargetData[]> {
+  const retry = retrySettings(options.env);
+  const timeoutSeconds = checkTimeout(options.timeoutSeconds);
+  const endpointUrl = checkEndpoint(options.endpointUrl);
+  const profile = options.profile || undefined;
+  const requests = await resolveRegions(options.regions, options.env, profile);
+
+  const total = requests.length;
+  let done = 0;
+  const progress = () => options.onProgress?.(done, total);
+  progress();
+
+  const timeoutMs = Math.round(timeoutSeconds * 1000);
+  const deadlineMs = regionDeadlineMs(timeoutMs, retry.maxAttempts);
+  // One handler configuration for every client: each attempt gets --timeout to connect, to see the
+  // response headers, and as the longest silence while the body streams in.
+  const requestHandler = {
+    connectionTimeout: timeoutMs,
+    requestTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    throwOnRequestTimeout: true,
+  };
+  const common = { profile, maxAttempts: retry.maxAttempts, retryMode: retry.retryMode, requestHandler };
+  const sts = new STSClient({ ...common, region: stsRegion(requests) });
+  const failAll = (error: ErrorInfo): TargetData[] => {
+    done = total;
+    progress();
+    return requests.map(({ region }) => ({ region, accountId: null, status: "error", error }));
+  };
+
+  try {
+    // Resolve credentials once for the whole run: one SSO/assume-role/IMDS round trip instead of
+    // one per Region, and one clear error instead of the same error in every Region.
+    const credentials = sts.config.credentials;
+    const secrets: string[] = [];
+    const resolving = linkSignals([options.signal, deadlineSignal(deadlineMs).signal]);
+    try {
+      const identity = await raceAbort(credentials(), resolving.signal);
+      secrets.push(identity.secretAccessKey);
+      if (identity.sessionToken) secrets.push(identity.sessionToken);
+    } catch (error) {
+      if (options.signal?.aborted) {
+        return failAll({
+          code: AwsErrorCode.aborted,
+          message: "Interrupted while resolving AWS credentials",
+        });
+      }
+      if (resolving.signal.aborted) {
+        return failAll({
+          code: AwsErrorCode.timeout,
+          message: `Resolving AWS credentials took longer than ${Math.round(deadlineMs / 1000)} s`,
+          hint: "Check the credential source (SSO, web identity, container or instance metadata) and the network path to it.",
+        });
+      }
+      return failAll(classifyCredentialsError(error, secrets, profile ?? options.env.AWS_PROFILE));
+    } finally {
+      resolving.dispose();
+    }
+
+    const context: RegionContext = {
+      credentials,
+      common,
+      endpointUrl,
+      timeoutSeconds,
+      deadlineMs,
+      secrets,
+      signal: options.signal,
+    };
+    const callerIdentity = readCallerIdentity(sts, context);
+    const targets = await mapBounded(
+      requests,
+      options.concurrency ?? DEFAULT_CONCURRENCY,
+      async (request) => {
+        const target = await readRegion(request.region, context);
+        done += 1;
+        progress();
+        return target;
+      },
+    );
+    return settleTargets(requests, targets, await callerIdentity);
+  } finally {
+    sts.destroy();
+  }
+}
+
+interface RegionContext {
+  credentials: STSClient["config"]["credentials"];
+  common: { profile: string | undefined; maxAttempts: number; retryMode: string; requestHandler: object };
+  endpointUrl: string | undefined;
+  timeoutSeconds: number;
+  deadlineMs: number;
+  secrets: string[];
+  signal: AbortSignal | undefined;
+}
+
+/** Reads one Region; every outcome is a TargetData. */
+async function readRegion(region: string, context: RegionContext): Promise<TargetData> {
+  const base = { region, accountId: null };
+  if (!isValidRegionName(region)) {
+    return {
+      ...base,
+      status: "error",
+      error: {
+        code: AwsErrorCode.invalidRegion,
+        message: `"${region}" is not a Region code (expected something like us-east-1)`,
+        hint: "Region codes are lowercase letters, digits and dashes; see --all-regions for the SES Regions.",
+      },
+    };
+  }
+  const errorContext = {
+    region,
+    timeoutSeconds: context.timeoutSeconds,
+    secrets: context.secrets,
+    ...(context.endpointUrl ? { endpointUrl: context.endpointUrl } : {}),
+  };
+  if (context.signal?.aborted) {
+    return {
+      ...base,
+      status: "error",
+      error: classifyAwsError(undefined, { ...errorContext, aborted: true }),
+    };
+  }
+  const deadline = deadlineSignal(context.deadlineMs);
+  const linked = linkSignals([context.signal, deadline.signal]);
+  const client = new SESv2Client({
+    ...context.common,
+    region,
+    credentials: context.credentials,
+    ...(context.endpointUrl ? { endpoint: context.endpointUrl } : {}),
+  });
+  try {
+    const output = await raceAbort(
+      client.send(new GetAccountCommand({}), { abortSignal: linked.signal }),
+      linked.signal,
+    );
+    const { $metadata: _metadata, ...account } = output;
+    const problem = accountShapeProblem(account);
+    if (problem) {
+      return {
+        ...base,
+        status: "error",
+        error: {
+          code: AwsErrorCode.malformedResponse,
+          message: `SES answered GetAccount in ${region} with something that is not account data: ${problem}`,
+          hint: context.endpointUrl
+            ? "Check that --endpoint-url points at an SES v2 endpoint."
+            : "A proxy may have answered instead of AWS; check HTTPS_PROXY and network settings.",
+        },
+      };
+    }
+    return { ...base, status: "ok", account: account as Record<string, unknown> };
+  } catch (error) {
+    const aborted = context.signal?.aborted === true;
+    return {
+      ...base,
+      status: "error",
+      error: classifyAwsError(error, {
+        ...errorContext,
+        aborted,
+        deadlineExceeded: !aborted && deadline.signal.aborted,
+      }),
+    };
+  } finally {
+    linked.dispose();
+    deadline.dispose();
+    client.destroy();
+  }
+}
+
+/** Asks STS who the credentials belong to; never rejects. */
+async function readCallerIdentity(sts: STSClient, context: RegionContext): Promise<CallerIdentity> {
+  const deadline = deadlineSignal(context.deadlineMs);
+  const linked = linkSignals([context.signal, deadline.signal]);
+  try {
+    const output = await raceAbort(
+      sts.send(new GetCallerIdentityCommand({}), { abortSignal: linked.signal }),
+      linked.signal,
+    );
+    const accountId =
+      typeof output.Account === "string" && /^\d{12}$/.test(output.Account) ? output.Account : null;
+    return { accountId, ok: true, tokenRejected: false };
+  } catch (error) {
+    const info = classifyAwsError(error, {
+      region: "sts",
+      timeoutSeconds: context.timeoutSeconds,
+      secrets: [],
+    });
+    return { accountId: null, ok: false, tokenRejected: info.code === AwsErrorCode.invalidToken };
+  } finally {
+    linked.dispose();
+    deadline.dispose();
+  }
+}
+
+/**
+ * Adds the account id and decides what a rejected token in an opt-in Region means. AWS answers a
+ * call into an opt-in Region the account has not enabled exactly as it answers an invalid token
+ * ("The security token included in the request is invalid"). It is a disabled Region only when
+ * the same credentials demonstrably work elsewhere (STS or another Region answered) and were not
+ * rejected outside opt-in Regions; otherwise it stays an invalid-token error, so a bad token is
+ * never hidden.
+ */
+function settleTargets(
+  requests: readonly RegionRequest[],
+  targets: TargetData[],
+  identity: CallerIdentity,
+): TargetData[] {
+  const rejected = (target: TargetData) => target.error?.code === AwsErrorCode.invalidToken;
+  const credentialsWork = identity.ok || targets.some((target) => target.status === "ok");
+  const credentialsRejected =
+    identity.tokenRejected || targets.some((target) => rejected(target) && !isOptInRegion(target.region));
+
+  return targets.map((target, index) => {
+    const withAccount: TargetData = { ...target, accountId: identity.accountId };
+    if (!rejected(target) || !isOptInRegion(target.region)) return withAccount;
+    const detail = target.error?.message ?? "";
+    if (credentialsWork && !credentialsRejected) {
+      if (requests[index]?.fromAllRegions) {
+        const { error: _error, ...rest } = withAccount;
+        return {
+          ...rest,
+          status: "skipped",
+          notice: `${target.region} is an opt-in Region that is not enabled for this account; skipped`,
+        };
+      }
+      return {
+        ...withAccount,
+        error: {
+          code: AwsErrorCode.optInRegionDisabled,
+          message: `${target.region} is an opt-in Region that is not enabled for this account (${detail})`,
+          hint: `Enable ${target.region} for the account (AWS console: Account, AWS Regions) or leave it out of --region.`,
+        },
+      };
+    }
+    return {
+      ...withAccount,
+      error: {
+        ...(target.error as ErrorInfo),
+        hint: `${target.region} is an opt-in Region: if the credentials work elsewhere, the Region may not be enabled for this account. ${target.error?.hint ?? ""}`.trim(),
+      },
+    };
+  });
+}
+
+/** Turns the requested Regions into a list, falling back to the default Region. */
+async function resolveRegions(
+  regions: string[] | "all",
+  env: Record<string, string | undefined>,
+  profile: string | undefined,
+): Promise<RegionRequest[]> {
+  if (regions === "all") return allSesRegionNames().map((region) => ({ region, fromAllRegions: true }));
+  const named = [...new Set(regions.map((region) => region.trim()).filter((region) => region !== ""))];
+  if (named.length > 0) return named.map((region) => ({ region, fromAllRegions: false }));
+  const fallback = await resolveDefaultRegion(env, profile);
+  if (!fallback) {
+    throw usageError(
+      "aws/no-region",
+      `No AWS Region given. Name one with --region (e.g. --region us-east-1, or several: --region us-east-1,eu-west-1), ` +
+        `read every SES Region with --all-regions, set AWS_REGION, or set a region in the ${profile ? `"${profile}" ` : ""}profile ` +
+        `(aws configure set region us-east-1${profile ? ` --profile ${profile}` : ""}).`,
+    );
+  }
+  return [{ region: fallback.region, fromAllRegions: false }];
+}
+
+/** AWS_MAX_ATTEMPTS and AWS_RETRY_MODE as the SDK documents them, with standard retries by default. */
+function retrySettings(env: Record<string, string | undefined>): RetrySettings {
+  const rawAttempts = env.AWS_MAX_ATTEMPTS?.trim();
+  let maxAttempts = DEFAULT_MAX_ATTEMPTS;
+  if (rawAttempts) {
+    maxAttempts = Number(rawAttempts);
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) {
+      throw usageError(
+        "aws/invalid-config",
+        `AWS_MAX_ATTEMPTS must be a whole number from 1 to 20, got "${rawAttempts}".`,
+      );
+    }
+  }
+  const rawMode = env.AWS_RETRY_MODE?.trim().toLowerCase();
+  let retryMode: RetrySettings["retryMode"] = "standard";
+  if (rawMode === "adaptive") retryMode = "adaptive";
+  // "legacy" is an AWS CLI v1 mode; the JavaScript SDK's nearest is standard.
+  else if (rawMode && rawMode !== "standard" && rawMode !== "legacy") {
+    throw usageError(
+      "aws/invalid-config",
+      `AWS_RETRY_MODE must be standard or adaptive, got "${env.AWS_RETRY_MODE}".`,
+    );
+  }
+  return { maxAttempts, retryMode };
+}
+
+function checkTimeout(seconds: number): number {
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw usageError("aws/invalid-config", `--timeout must be a positive number of seconds, got ${seconds}.`);
+  }
+  return seconds;
+}
+
+function checkEndpoint(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw usageError(
+      "aws/invalid-config",
+      `--endpoint-url must be a URL such as https://email.us-east-1.amazonaws.com, got "${url}".`,
+    );
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+    throw usageError(
+      "aws/invalid-config",
+      `--endpoint-url must start with https:// or http://, got "${url}".`,
+    );
+  }
+  return url;
+}
+
+/**
+ * The most a Region may take in all: every attempt at its full timeout plus the longest backoff
+ * the standard strategy can sleep between them (throttling base 500 ms doubling, capped at 20 s,
+ * plus up to 5 s for a Retry-After hint). A safety net: attempts normally end far sooner.
+ */
+export function regionDeadlineMs(timeoutMs: number, maxAttempts: number): number {
+  let backoff = 0;
+  for (let retry = 0; retry < maxAttempts - 1; retry += 1)
+    backoff += Math.min(20_000, 500 * 2 ** retry) + 5_000;
+  return timeoutMs * maxAttempts + backoff;
+}
+
+/** The Region to ask STS in: the first named Region that is surely enabled. */
+function stsRegion(requests: readonly RegionRequest[]): string {
+  const usable = requests.find(({ region }) => isValidRegionName(region) && !isOptInRegion(region));
+  return usable?.region ?? FALLBACK_STS_REGION;
+}
