@@ -1,11 +1,12 @@
 // Generates src/generated/: the policy schema validator (compiled ahead of time with Ajv's
 // standalone mode, so the CLI does not load or run Ajv's compiler at start-up) and the text of
 // the built-in packs (so the bundle needs no files beside it). Run by `npm run build`.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
+import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "src", "generated");
@@ -37,5 +38,24 @@ const entries = packs.map(([name, text]) => `  ${JSON.stringify(name)}: ${JSON.s
 writeFileSync(
   join(out, "packs.ts"),
   `${banner}\n/** The YAML text of each built-in pack, by name. */\nexport const packTexts: Readonly<Record<string, string>> = {\n${entries}\n};\n\n/** The policy JSON Schema, as published in policies/policy.schema.json. */\nexport const policySchemaText = ${JSON.stringify(readFileSync(join(root, "policies", "policy.schema.json"), "utf8"))};\n`,
+);
+
+// Compile the packs with the same loader users get, bundled on the fly from the TypeScript source.
+const compiler = join(root, "node_modules", ".cache", "ses-guard", "compile-packs.mjs");
+await build({
+  entryPoints: [join(root, "scripts", "compile-packs.ts")],
+  outfile: compiler,
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  packages: "external",
+  logLevel: "warning",
+});
+const { compilePacks } = await import(pathToFileURL(compiler).href);
+const compiled = await compilePacks(Object.fromEntries(packs));
+rmSync(compiler, { force: true });
+writeFileSync(
+  join(out, "compiled-packs.ts"),
+  `${banner}import type { PolicyFile } from "../policy/policy-file.js";\n\n/** The built-in packs, compiled from policies/*.yaml at build time. */\nexport const compiledPacks: Readonly<Record<string, PolicyFile>> = ${JSON.stringify(compiled, null, 2)};\n`,
 );
 console.log(`generated ${packs.length} packs and the policy validator`);

@@ -39,7 +39,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     };
     switch (invocation.command) {
       case "validate": {
-        const policy = loadPolicies(invocation.options.policies, host.cwd);
+        const policy = await loadPolicies(invocation.options.policies, host.cwd);
         const enabled = policy.rules.filter((r) => r.enabled).length;
         process.stdout.write(
           `${policy.files.map(terminalSafe).join(", ")}: valid, ${enabled} ${enabled === 1 ? "rule" : "rules"} enabled (${policy.rules.length} in all), ${policy.waivers.length} ${policy.waivers.length === 1 ? "waiver" : "waivers"}\n`,

@@ -83,13 +83,13 @@ export function policySpecs(policies: readonly string[], cwd: string): string[] 
 }
 
 /** Loads and resolves the policy; throws a SesGuardError (exit 2) listing every problem. */
-export function loadPolicies(policies: readonly string[], cwd: string): Policy {
+export async function loadPolicies(policies: readonly string[], cwd: string): Promise<Policy> {
   return loadPolicy(policySpecs(policies, cwd), createPolicyHost(cwd));
 }
 
 /** `check`: load the policy, read the targets, evaluate, render and write every format. */
 export async function runCheck(options: RunOptions, host: RunHost): Promise<CheckOutcome> {
-  const policy = loadPolicies(options.policies, host.cwd);
+  const policy = await loadPolicies(options.policies, host.cwd);
   const targets = options.inputs.length > 0 ? await readInputs(options, host) : await readLive(options, host);
   const now = host.now();
   const report = evaluatePolicy(policy, targets, {
@@ -161,7 +161,7 @@ async function readInputs(options: RunOptions, host: RunHost): Promise<TargetDat
   for (const input of options.inputs) {
     const name = input === "-" ? "<stdin>" : input;
     const text = input === "-" ? await host.readStdin() : readInputFile(resolve(host.cwd, input), input);
-    targets.push(...parseInput(name, text, labels));
+    targets.push(...(await parseInput(name, text, labels)));
   }
   return targets;
 }

@@ -1,4 +1,3 @@
-import { parseDocument } from "yaml";
 import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
 import type { ErrorInfo, TargetData } from "../types.js";
 import { accountShape } from "./shape.js";
@@ -49,7 +48,7 @@ export function createSnapshot(
  * `--region`/`--account-id`) or a snapshot (its own targets). Bad input is a usage error (exit 2)
  * naming the file and, for JSON syntax errors, the line and column.
  */
-export function parseInput(file: string, text: string, labels: InputLabels): TargetData[] {
+export async function parseInput(file: string, text: string, labels: InputLabels): Promise<TargetData[]> {
   const fail = (code: string, message: string, where: Omit<Diagnostic, "code" | "message"> = {}) =>
     new SesGuardError([{ code, message, file, ...where }], ExitCode.usage);
   if (text.length > MAX_INPUT_BYTES) {
@@ -67,7 +66,7 @@ export function parseInput(file: string, text: string, labels: InputLabels): Tar
     throw fail(
       "input/invalid-json",
       `input is not valid JSON: ${(error as Error).message}`,
-      jsonErrorPosition(text, error),
+      await jsonErrorPosition(text, error),
     );
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
@@ -143,12 +142,13 @@ function errorFrom(raw: unknown): ErrorInfo {
 }
 
 /** Finds where a JSON syntax error is, from V8's message or, failing that, from the YAML parser. */
-function jsonErrorPosition(text: string, error: unknown): { line?: number; column?: number } {
+async function jsonErrorPosition(text: string, error: unknown): Promise<{ line?: number; column?: number }> {
   const message = (error as Error).message;
   const offset = /position (\d+)/.exec(message)?.[1];
   let at: number | undefined = offset !== undefined ? Number(offset) : undefined;
   if (at === undefined && /end of JSON input/.test(message)) at = text.length;
-  if (at === undefined) at = parseDocument(text).errors[0]?.pos[0];
+  // V8 does not always say where; the YAML parser (JSON is YAML) does. Loaded only on this path.
+  if (at === undefined) at = (await import("yaml")).parseDocument(text).errors[0]?.pos[0];
   if (at === undefined) return {};
   const before = text.slice(0, at).split("\n");
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };

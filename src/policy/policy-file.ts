@@ -1,4 +1,5 @@
 import { templateVariables, unknownPlaceholders } from "../engine/message-template.js";
+import { loadRegexEngine } from "../engine/regex.js";
 import type { Diagnostic } from "../errors.js";
 import { validate } from "../generated/validate-policy.js";
 import type { Rule, Severity, SourceLocation, Waiver } from "../types.js";
@@ -54,10 +55,11 @@ interface RawPolicy {
 }
 
 /** Parses and compiles one policy file's text; `pack` names the built-in pack it is, if any. */
-export function readPolicyFile(file: string, text: string, pack?: string): PolicyFileResult {
+export async function readPolicyFile(file: string, text: string, pack?: string): Promise<PolicyFileResult> {
   const parsed = parseYaml(file, text);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   const doc = parsed.document;
+  if (usesKey(doc.value, "matches")) await loadRegexEngine();
   if (doc.value === null || typeof doc.value !== "object" || Array.isArray(doc.value)) {
     return {
       diagnostics: [
@@ -184,6 +186,13 @@ export function isCalendarDate(text: string): boolean {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** True when a key appears anywhere in the data (to load what its operator needs, and only then). */
+function usesKey(value: unknown, key: string): boolean {
+  if (Array.isArray(value)) return value.some((item) => usesKey(item, key));
+  if (value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(([name, inner]) => name === key || usesKey(inner, key));
 }
 
 function isMap(value: unknown): value is Record<string, never> {

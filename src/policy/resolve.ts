@@ -1,5 +1,5 @@
 import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
-import { packTexts } from "../generated/packs.js";
+import { compiledPacks } from "../generated/compiled-packs.js";
 import { didYouMean } from "../suggest.js";
 import type { Policy, Rule, SourceLocation, Waiver } from "../types.js";
 import { type PolicyFile, readPolicyFile } from "./policy-file.js";
@@ -24,7 +24,7 @@ export interface PolicyHost {
 }
 
 /** The names of the built-in packs. */
-export const packNames = Object.keys(packTexts);
+export const packNames = Object.keys(compiledPacks);
 
 /** True for an `extends` entry that names a pack rather than a file (DESIGN.md section 2). */
 export function isPackReference(entry: string): boolean {
@@ -46,29 +46,29 @@ interface Loaded {
  * overrides and waivers into one rule set. Every problem in every file is collected first and
  * thrown together, so one run shows the author everything to fix.
  */
-export function loadPolicy(specs: readonly string[], host: PolicyHost): Policy {
+export async function loadPolicy(specs: readonly string[], host: PolicyHost): Promise<Policy> {
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
   const parsed = new Map<string, PolicyFile | undefined>();
   const roots = [host.root];
 
-  const parse = (key: string, display: string, text: string, pack?: string): PolicyFile | undefined => {
-    if (parsed.has(key)) return parsed.get(key);
-    const result = readPolicyFile(display, text, pack);
+  // Built-in packs arrive compiled at build time; the YAML reader is loaded only for user files.
+  const parse = async (key: string, display: string, text: string): Promise<PolicyFile | undefined> => {
+    const { readPolicyFile } = await import("./policy-file.js");
+    const result = await readPolicyFile(display, text);
     diagnostics.push(...result.diagnostics);
-    const ok = result.diagnostics.length === 0 ? result.policy : undefined;
     parsed.set(key, result.policy);
     files.push(display);
-    return ok ?? result.policy;
+    return result.policy;
   };
 
-  const loadSource = (
+  const loadSource = async (
     spec: string,
     from: { path: string; location: SourceLocation } | undefined,
     stack: string[],
-  ): Loaded | undefined => {
+  ): Promise<Loaded | undefined> => {
     const pack = isPackReference(spec);
-    if (pack && !Object.hasOwn(packTexts, spec)) {
+    if (pack && !Object.hasOwn(compiledPacks, spec)) {
       diagnostics.push({
         code: "policy/unknown-pack",
         message: `unknown pack "${spec}"${didYouMean(spec, packNames)}; built-in packs are ${packNames.join(", ")} (a file path needs a / or a .yaml ending)`,
@@ -88,7 +88,8 @@ export function loadPolicy(specs: readonly string[], host: PolicyHost): Policy {
     }
     let file: PolicyFile | undefined;
     if (pack) {
-      file = parse(key, packFile(spec), packTexts[spec] ?? "", spec);
+      file = compiledPacks[spec];
+      if (file && !files.includes(file.file)) files.push(file.file);
     } else {
       if (from && !host.mayExtend(key, roots)) {
         diagnostics.push({
@@ -110,7 +111,7 @@ export function loadPolicy(specs: readonly string[], host: PolicyHost): Policy {
           return undefined;
         }
         if (!from) roots.push(host.dirname(key));
-        file = parse(key, host.display(key), read.text);
+        file = await parse(key, host.display(key), read.text);
       } else {
         file = parsed.get(key);
       }
@@ -119,11 +120,19 @@ export function loadPolicy(specs: readonly string[], host: PolicyHost): Policy {
     return resolveFile(file, key, pack, stack);
   };
 
-  const resolveFile = (file: PolicyFile, key: string, isPack: boolean, stack: string[]): Loaded => {
+  const resolveFile = async (
+    file: PolicyFile,
+    key: string,
+    isPack: boolean,
+    stack: string[],
+  ): Promise<Loaded> => {
     const rules = new Map<string, Rule>();
     const waivers: Waiver[] = [];
     for (const entry of file.extends) {
-      const inherited = loadSource(entry.name, { path: key, location: entry.location }, [...stack, key]);
+      const inherited = await loadSource(entry.name, { path: key, location: entry.location }, [
+        ...stack,
+        key,
+      ]);
       if (!inherited) continue;
       for (const rule of inherited.rules.values()) {
         // Rules from a pack point their annotations at the user's `extends` line, which is in the repository.
@@ -155,7 +164,7 @@ export function loadPolicy(specs: readonly string[], host: PolicyHost): Policy {
 
   const all: Loaded = { rules: new Map(), waivers: [] };
   for (const spec of specs) {
-    const loaded = loadSource(spec, undefined, []);
+    const loaded = await loadSource(spec, undefined, []);
     if (!loaded) continue;
     for (const rule of loaded.rules.values()) merge(all.rules, rule, diagnostics);
     all.waivers.push(...loaded.waivers);

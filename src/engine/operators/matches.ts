@@ -1,24 +1,13 @@
-import { RE2JS } from "re2js";
+import { compileRegex } from "../regex.js";
 import type { OperatorDefinition } from "./operator.js";
-
-// RE2 semantics: matching runs in time linear in the input, so no policy can hang the gate.
-const compiled = new Map<string, RE2JS>();
-
-function compile(pattern: string): RE2JS {
-  let regex = compiled.get(pattern);
-  if (!regex) {
-    regex = RE2JS.compile(pattern);
-    compiled.set(pattern, regex);
-  }
-  return regex;
-}
 
 /** Why a pattern does not compile, or undefined when it does. */
 export function regexProblem(pattern: string): string | undefined {
   try {
-    compile(pattern);
+    compileRegex(pattern);
     return undefined;
   } catch (error) {
+    if ((error as Error).message.startsWith("internal:")) throw error;
     return `invalid regular expression ${JSON.stringify(pattern)}: ${(error as Error).message}`;
   }
 }
@@ -32,7 +21,7 @@ export const matchesOperator: OperatorDefinition = {
       ? regexProblem(expected)
       : `matches takes a regular expression string, got ${JSON.stringify(expected)}`,
   test: (actual, expected) =>
-    compile(expected as string)
+    compileRegex(expected as string)
       .matcher(actual as string)
       .find(),
   requirement: (expected, negated) => `must ${negated ? "not " : ""}match /${String(expected)}/`,
