@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import {
+  allSesRegionNames,
+  isOptInRegion,
+  isSesRegion,
+  isValidRegionName,
+  OPT_IN_REGIONS,
+  SES_REGIONS,
+} from "../../src/account/regions.js";
+
+describe("the SES Region list", () => {
+  it("has each Region once, every code well formed and in the aws partition", () => {
+    const names = allSesRegionNames();
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) {
+      expect(isValidRegionName(name)).toBe(true);
+      expect(name).toMatch(/^(us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\d$/);
+    }
+  });
+
+  it("marks exactly the opt-in Regions as opt-in", () => {
+    for (const region of SES_REGIONS) expect(region.optIn).toBe(OPT_IN_REGIONS.has(region.name));
+    expect(SES_REGIONS.filter((r) => r.optIn).map((r) => r.name)).toEqual([
+      "af-south-1",
+      "ap-south-2",
+      "ap-southeast-3",
+      "eu-south-1",
+      "il-central-1",
+      "me-south-1",
+    ]);
+  });
+
+  it("knows the long-standing Regions and opt-in Regions without SES", () => {
+    expect(isSesRegion("us-east-1")).toBe(true);
+    expect(isSesRegion("ap-east-1")).toBe(false);
+    expect(isOptInRegion("ap-east-1")).toBe(true);
+    expect(isOptInRegion("eu-west-1")).toBe(false);
+    // GovCloud and China are other partitions: not in the list, not opt-in.
+    expect(isSesRegion("us-gov-west-1")).toBe(false);
+    expect(isOptInRegion("cn-north-1")).toBe(false);
+  });
+
+  it.each([
+    ["us-east-1", true],
+    ["us-gov-west-1", true],
+    ["local", true],
+    ["US-EAST-1", false],
+    ["us_east_1", false],
+    ["", false],
+    ["-us-east-1", false],
+    ["evil.example.com/x", false],
+  ])("accepts %j as a Region code: %s", (region, ok) => {
+    expect(isValidRegionName(region)).toBe(ok);
+  });
+});
