@@ -1,11 +1,14 @@
 import { defineConfig } from "vitest/config";
 
+/** Test configuration: the JSON report feeds the pass/fail count that .ci/run prints. */
 export const config = defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    reporters: ["default", "json"],
+    outputFile: { json: ".vitest-report.json" },
   },
 });
 
