@@ -3,20 +3,25 @@
 // its own chunk and the offline path never loads it. Output is deterministic: CI rebuilds and
 // fails when dist/ differs from what is committed.
 import { existsSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// `--outdir DIR` builds elsewhere (the benchmark measures its own copy, so a rebuild of dist/
+// running at the same time cannot pull files from under it).
+const outdirFlag = process.argv.indexOf("--outdir");
+const outdir =
+  outdirFlag > 0 && process.argv[outdirFlag + 1] ? resolve(process.argv[outdirFlag + 1]) : join(root, "dist");
 await import("./generate.mjs");
 
 const entryPoints = { cli: join(root, "src/cli-entry.ts") };
 if (existsSync(join(root, "src/action.ts"))) entryPoints.action = join(root, "src/action.ts");
 
-rmSync(join(root, "dist"), { recursive: true, force: true });
+rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints,
-  outdir: join(root, "dist"),
+  outdir,
   bundle: true,
   splitting: true,
   format: "esm",
