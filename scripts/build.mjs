@@ -13,7 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outdirFlag = process.argv.indexOf("--outdir");
 const outdir =
   outdirFlag > 0 && process.argv[outdirFlag + 1] ? resolve(process.argv[outdirFlag + 1]) : join(root, "dist");
-await import("./generate.mjs");
+// `--no-generate` bundles the committed src/generated/ as it is, leaving the source tree untouched.
+if (!process.argv.includes("--no-generate")) await import("./generate.mjs");
 
 const entryPoints = { cli: join(root, "src/cli-entry.ts") };
 if (existsSync(join(root, "src/action.ts"))) entryPoints.action = join(root, "src/action.ts");
