@@ -2,7 +2,7 @@
 // GitHub Action). The AWS SDK is only reached through a dynamic import, so esbuild puts it in
 // its own chunk and the offline path never loads it. Output is deterministic: CI rebuilds and
 // fails when dist/ differs from what is committed.
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -40,6 +40,12 @@ const result = await build({
     js: '#!/usr/bin/env node\nimport { createRequire as __sesGuardCreateRequire } from "node:module";\nconst require = __sesGuardCreateRequire(import.meta.url);',
   },
 });
+// `--metafile FILE` keeps esbuild's record of which input landed in which output (the benchmark
+// reads it to tell the SDK's bytes from ours); never written into the output folder.
+const metafileFlag = process.argv.indexOf("--metafile");
+if (metafileFlag > 0 && process.argv[metafileFlag + 1]) {
+  writeFileSync(resolve(process.argv[metafileFlag + 1]), JSON.stringify(result.metafile));
+}
 const sizes = Object.entries(result.metafile.outputs)
   .filter(([file]) => file.endsWith(".js"))
   .map(([file, info]) => `${file.replace(`${root}/`, "")} ${(info.bytes / 1024).toFixed(1)} KiB`);
