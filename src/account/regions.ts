@@ -12,7 +12,8 @@
  *   Region launched after March 20, 2019 is disabled by default.
  *
  * When AWS adds SES to a Region, add it here; until then it can still be checked by naming it
- * with `--region`.
+ * with `--region`. A Region listed here where SES is not offered would make every `--all-regions`
+ * run fail (its endpoint does not resolve), so a Region is added only on firm evidence.
  */
 
 /** One Region where SES v2 answers GetAccount. */
@@ -47,8 +48,10 @@ export const SES_REGIONS: readonly SesRegion[] = [
   { name: "eu-south-1", title: "Europe (Milan)", optIn: true },
   { name: "eu-west-3", title: "Europe (Paris)", optIn: false },
   { name: "eu-north-1", title: "Europe (Stockholm)", optIn: false },
+  { name: "eu-central-2", title: "Europe (Zurich)", optIn: true },
   { name: "il-central-1", title: "Israel (Tel Aviv)", optIn: true },
   { name: "me-south-1", title: "Middle East (Bahrain)", optIn: true },
+  { name: "me-central-1", title: "Middle East (UAE)", optIn: true },
   { name: "sa-east-1", title: "South America (São Paulo)", optIn: false },
 ];
 

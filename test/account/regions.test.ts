@@ -25,8 +25,10 @@ describe("the SES Region list", () => {
       "ap-south-2",
       "ap-southeast-3",
       "eu-south-1",
+      "eu-central-2",
       "il-central-1",
       "me-south-1",
+      "me-central-1",
     ]);
   });
 
