@@ -286,6 +286,19 @@ describe("readAwsTargets against the fault server", () => {
     expect(ms).toBeLessThan(8_000);
   });
 
+  it("stops a body that trickles in forever at the overall deadline", async () => {
+    // Each byte arrives well within the per-attempt timeout, so only the overall deadline ends it.
+    server.on("us-east-1", { kind: "trickle", intervalMs: 100 });
+    const { targets, ms } = await read(["us-east-1"], { timeoutSeconds: 1, env: { AWS_MAX_ATTEMPTS: "1" } });
+    const target = only(targets);
+    expect(target.error?.code).toBe("aws/timeout");
+    expect(target.error?.message).toBe(
+      "No answer from GetAccount in us-east-1 in time (up to 1 s per attempt, retries included)",
+    );
+    expect(ms).toBeGreaterThanOrEqual(950);
+    expect(ms).toBeLessThan(3_000);
+  });
+
   it("reports a connection closed without an answer as a reset, after retrying", async () => {
     server.on("us-east-1", { kind: "destroy" });
     const { targets, ms } = await read(["us-east-1"]);

@@ -21,6 +21,8 @@ export type Behaviour =
   | { kind: "destroy"; delayMs?: number }
   /** Send the status line, headers and part of the body, then cut the connection. */
   | { kind: "destroy-mid-body"; delayMs?: number }
+  /** 200 and headers at once, then the body one byte every `intervalMs` (a stalled proxy). */
+  | { kind: "trickle"; intervalMs: number }
   /** Never answer (until the server closes). */
   | { kind: "hang" };
 
@@ -225,6 +227,22 @@ function respondAccount(req: IncomingMessage, res: ServerResponse, behaviour: Be
         setTimeout(() => req.socket.destroy(), 20);
       });
       return;
+    case "trickle": {
+      const body = JSON.stringify(DEFAULT_ACCOUNT);
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(body.length) });
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (res.destroyed || sent >= body.length) {
+          clearInterval(timer);
+          if (!res.destroyed) res.end();
+          return;
+        }
+        res.write(body[sent]);
+        sent += 1;
+      }, behaviour.intervalMs);
+      res.on("close", () => clearInterval(timer));
+      return;
+    }
     case "hang":
       return;
   }
