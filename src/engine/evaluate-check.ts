@@ -1,6 +1,6 @@
 import type { Check, LeafCheck } from "../types.js";
 import { type EvaluationTarget, lookup } from "./facts.js";
-import { formatValue } from "./format-value.js";
+import { formatLiteral, formatValue } from "./format-value.js";
 import { operators } from "./operators/index.js";
 
 /** Three-valued truth: absent or mistyped data is `unknown`, never `true`. */
@@ -106,7 +106,7 @@ function evaluateLeaf(check: LeafCheck, target: EvaluationTarget, negated: boole
     return leaf(
       "unknown",
       found.value,
-      `${check.path} is ${formatValue(found.value)} (${found.problem}); ${requirement}`,
+      `${check.path} is ${formatLiteral(found.value)} (${found.problem}); ${requirement}`,
     );
   }
   const actual = found.state === "present" ? found.value : undefined;

@@ -21,6 +21,16 @@ function render(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
+/**
+ * Formats a value of the wrong type in account data: like {@link formatValue}, but a string is
+ * always quoted, so the string `"true"` cannot be read as the boolean the model expects.
+ */
+export function formatLiteral(value: unknown): string {
+  if (typeof value !== "string") return formatValue(value);
+  const text = JSON.stringify(value);
+  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1)}…` : text;
+}
+
 /** Formats a list of values as `[A, B]`. */
 export function formatList(values: readonly unknown[]): string {
   return formatValue([...values]);
