@@ -2,7 +2,7 @@ import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
 import { compiledPacks } from "../generated/compiled-packs.js";
 import { didYouMean } from "../suggest.js";
 import type { Policy, Rule, SourceLocation, Waiver } from "../types.js";
-import { type PolicyFile, readPolicyFile } from "./policy-file.js";
+import type { Override, PolicyFile } from "./policy-file.js";
 
 /** What the loader needs from the outside world; the CLI gives it the file system. */
 export interface PolicyHost {
@@ -39,6 +39,11 @@ export function packFile(name: string): string {
 interface Loaded {
   rules: Map<string, Rule>;
   waivers: Waiver[];
+  /**
+   * The overrides applied on the way. They are applied again after merging, so that a rule arriving
+   * unchanged through another entry (`extends: [strict, recommended]`) cannot undo them.
+   */
+  overrides: Override[];
 }
 
 /**
@@ -128,6 +133,7 @@ export async function loadPolicy(specs: readonly string[], host: PolicyHost): Pr
   ): Promise<Loaded> => {
     const rules = new Map<string, Rule>();
     const waivers: Waiver[] = [];
+    const overrides: Override[] = [];
     for (const entry of file.extends) {
       const inherited = await loadSource(entry.name, { path: key, location: entry.location }, [
         ...stack,
@@ -140,11 +146,13 @@ export async function loadPolicy(specs: readonly string[], host: PolicyHost): Pr
         merge(rules, arriving, diagnostics);
       }
       waivers.push(...inherited.waivers);
+      overrides.push(...inherited.overrides);
     }
     for (const rule of file.rules) merge(rules, rule, diagnostics);
+    // Inherited overrides were checked in their own file; here they only need to hold again.
+    for (const override of overrides) applyOverride(rules, override);
     for (const override of file.overrides) {
-      const rule = rules.get(override.ruleId);
-      if (!rule) {
+      if (!applyOverride(rules, override)) {
         diagnostics.push({
           code: "policy/unknown-rule",
           message: `override names rule "${override.ruleId}", which does not exist here${didYouMean(override.ruleId, rules.keys())}`,
@@ -152,23 +160,21 @@ export async function loadPolicy(specs: readonly string[], host: PolicyHost): Pr
         });
         continue;
       }
-      rules.set(rule.id, {
-        ...rule,
-        ...(override.severity ? { severity: override.severity } : {}),
-        ...(override.enabled !== undefined ? { enabled: override.enabled } : {}),
-      });
+      overrides.push(override);
     }
     waivers.push(...file.waivers);
-    return { rules, waivers };
+    return { rules, waivers, overrides };
   };
 
-  const all: Loaded = { rules: new Map(), waivers: [] };
+  const all: Loaded = { rules: new Map(), waivers: [], overrides: [] };
   for (const spec of specs) {
     const loaded = await loadSource(spec, undefined, []);
     if (!loaded) continue;
     for (const rule of loaded.rules.values()) merge(all.rules, rule, diagnostics);
     all.waivers.push(...loaded.waivers);
+    all.overrides.push(...loaded.overrides);
   }
+  for (const override of all.overrides) applyOverride(all.rules, override);
   for (const waiver of all.waivers) {
     if (!all.rules.has(waiver.rule)) {
       diagnostics.push({
@@ -180,6 +186,18 @@ export async function loadPolicy(specs: readonly string[], host: PolicyHost): Pr
   }
   if (diagnostics.length > 0) throw new SesGuardError(dedupe(diagnostics), ExitCode.usage);
   return { rules: [...all.rules.values()], waivers: dedupeWaivers(all.waivers), files };
+}
+
+/** Applies an override to the rule it names; false when there is no such rule. */
+function applyOverride(rules: Map<string, Rule>, override: Override): boolean {
+  const rule = rules.get(override.ruleId);
+  if (!rule) return false;
+  rules.set(rule.id, {
+    ...rule,
+    ...(override.severity ? { severity: override.severity } : {}),
+    ...(override.enabled !== undefined ? { enabled: override.enabled } : {}),
+  });
+  return true;
 }
 
 /**
