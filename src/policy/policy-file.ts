@@ -73,7 +73,7 @@ export async function readPolicyFile(file: string, text: string, pack?: string):
     };
   }
   const diagnostics: Diagnostic[] = [];
-  if (!validate(doc.value)) diagnostics.push(...schemaDiagnostics(validate.errors ?? [], doc));
+  const schemaProblems = validate(doc.value) ? [] : schemaDiagnostics(validate.errors ?? [], doc);
   const raw = doc.value as RawPolicy;
   const loc = (pointer: string, key = false): SourceLocation => ({
     file,
@@ -94,7 +94,11 @@ export async function readPolicyFile(file: string, text: string, pack?: string):
     })),
     waivers: compileWaivers(raw, loc, diagnostics),
   };
-  return { policy, diagnostics };
+  // The check compiler knows the account model and says more than the schema about the same value
+  // ("expected a number" beside "must be a string, number, boolean or a list"): one message per place.
+  const compiled = new Set(diagnostics.map((d) => `${d.line}:${d.column}`));
+  const schemaOnly = schemaProblems.filter((d) => !compiled.has(`${d.line}:${d.column}`));
+  return { policy, diagnostics: [...schemaOnly, ...diagnostics] };
 }
 
 function compileRules(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnostic[], pack?: string): Rule[] {

@@ -22,11 +22,15 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], doc: YamlDocum
   return diagnostics;
 }
 
-const checkKeys = new Set(["oneOf", "if", "then"]);
+const checkKeys = new Set(["oneOf", "if", "then", "else"]);
+/** A check or a check nested in one: `/rules/0/check`, `/rules/0/check/all/1/not`. */
+const CHECK_POINTER = /^\/rules\/\d+\/check(\/(all|any)\/\d+|\/not)*$/;
 
 function translate(error: ErrorObject, doc: YamlDocument): Diagnostic | undefined {
   const where = error.instancePath;
-  const inCheck = error.schemaPath.startsWith("#/definitions/check/");
+  // Ajv's standalone code reports schema paths relative to each definition ("#/then/oneOf/0/required"),
+  // so whether an error is about a check's structure is told by where it is in the document.
+  const inCheck = CHECK_POINTER.test(where);
   // Operator choice and check structure are reported by the check compiler, with suggestions.
   if (checkKeys.has(error.keyword) || (inCheck && error.keyword === "required")) return undefined;
   if (inCheck && error.keyword === "additionalProperties") return undefined;
@@ -77,7 +81,7 @@ function translate(error: ErrorObject, doc: YamlDocument): Diagnostic | undefine
     case "type":
       return {
         code: "policy/wrong-type",
-        message: `${name} must be ${article(String(params.type))}, not ${describeData(error.data)}`,
+        message: `${name} must be ${article(String(params.type))}, not ${describeData(error.data)}${accountIdHint(where, error.data)}`,
         ...at(where),
       };
     case "pattern":
@@ -150,6 +154,12 @@ export function describePointer(pointer: string): string {
     .split("/")
     .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
     .reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part), "");
+}
+
+/** Unquoted digits are a number to YAML, which drops leading zeros: say how to write an account id. */
+function accountIdHint(pointer: string, data: unknown): string {
+  if (typeof data !== "number" || !/^\/waivers\/\d+\/accounts\/\d+$/.test(pointer)) return "";
+  return `; write account ids in quotes ("${String(data).padStart(12, "0")}") so YAML keeps them as text`;
 }
 
 function article(type: string): string {
