@@ -1,0 +1,76 @@
+/**
+ * Small facts about a report that several formats state the same way: how a target is named,
+ * which failures count against `--fail-on`, what order puts the most important result first.
+ */
+
+import type { FailOn, Report, Result, ResultStatus, Severity, TargetSummary } from "../types.js";
+
+/** Project page, the `informationUri` of SARIF and the link in summaries. */
+export const TOOL_URL = "https://www.npmjs.com/package/ses-guard";
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+const STATUS_RANK: Record<ResultStatus, number> = { error: 0, fail: 1, waived: 2, pass: 3, skipped: 4 };
+
+/** The account part of a target's name: the id, or a marker when the account is unknown. */
+export function accountLabel(accountId: string | null): string {
+  return accountId ?? "account unknown";
+}
+
+/** `us-east-1 123456789012`: one target, as every format names it. */
+export function targetLabel(target: { region: string; accountId: string | null }): string {
+  return `${target.region} ${accountLabel(target.accountId)}`;
+}
+
+/** True when a failing result of this severity makes the run fail under `failOn`. */
+export function countsAgainst(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== "none" && SEVERITY_RANK[severity] <= SEVERITY_RANK[failOn];
+}
+
+/** Failed results at or above the `--fail-on` threshold (the Action's `failures` output). */
+export function blockingFailures(report: Report): number {
+  return report.results.filter((r) => r.status === "fail" && countsAgainst(r.severity, report.failOn)).length;
+}
+
+/** Orders results most important first: errors, failures, waived, passes, skipped; then by severity. */
+export function compareResults(a: Result, b: Result): number {
+  return (
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
+  );
+}
+
+/** Compares severities, most serious first. */
+export function compareSeverity(a: Severity, b: Severity): number {
+  return SEVERITY_RANK[a] - SEVERITY_RANK[b];
+}
+
+/** Results grouped by target, in the order of `report.targets`; each group keeps report order. */
+export function resultsByTarget(report: Report): Array<{ target: TargetSummary; results: Result[] }> {
+  const key = (t: { region: string; accountId: string | null }) => `${t.region}\u0000${t.accountId ?? ""}`;
+  const groups = report.targets.map((target) => ({ target, results: [] as Result[] }));
+  const byKey = new Map(groups.map((group) => [key(group.target), group]));
+  for (const result of report.results) {
+    let group = byKey.get(key(result));
+    if (!group) {
+      // A result whose target is missing from `targets` is still reported, never dropped.
+      group = { target: { region: result.region, accountId: result.accountId, status: "ok" }, results: [] };
+      groups.push(group);
+      byKey.set(key(result), group);
+    }
+    group.results.push(result);
+  }
+  return groups;
+}
+
+/** The one-line count summary shared by the text-like formats. */
+export function countsLine(report: Report): string {
+  const s = report.summary;
+  return `${s.fail} failed, ${s.error} error${s.error === 1 ? "" : "s"}, ${s.pass} passed, ${s.waived} waived, ${s.skipped} skipped`;
+}
+
+/** Whole days from `from` to `to` (`YYYY-MM-DD`), negative when `to` is earlier; undefined if unparsable. */
+export function daysBetween(from: string, to: string): number | undefined {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(a) || Number.isNaN(b)) return undefined;
+  return Math.round((b - a) / 86_400_000);
+}
