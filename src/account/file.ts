@@ -48,7 +48,9 @@ export function createSnapshot(
  * `--region`/`--account-id`) or a snapshot (its own targets). Bad input is a usage error (exit 2)
  * naming the file and, for JSON syntax errors, the line and column.
  */
-export async function parseInput(file: string, text: string, labels: InputLabels): Promise<TargetData[]> {
+export async function parseInput(file: string, raw: string, labels: InputLabels): Promise<TargetData[]> {
+  // A byte order mark is invisible in editors and written by some Windows shells; JSON.parse rejects it.
+  const text = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
   const fail = (code: string, message: string, where: Omit<Diagnostic, "code" | "message"> = {}) =>
     new SesGuardError([{ code, message, file, ...where }], ExitCode.usage);
   if (text.length > MAX_INPUT_BYTES) {
@@ -103,6 +105,9 @@ function snapshotTargets(record: Record<string, unknown>, fail: Fail): TargetDat
     );
   }
   if (!Array.isArray(record.targets)) throw fail("input/snapshot-invalid", "snapshot has no `targets` list");
+  // Zero targets would be a run that checks nothing and passes: the gate fails closed instead.
+  if (record.targets.length === 0)
+    throw fail("input/snapshot-empty", "snapshot has no targets: there is nothing to check");
   return record.targets.map((raw, i) => {
     const where = `snapshot target ${i + 1}`;
     if (raw === null || typeof raw !== "object")
