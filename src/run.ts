@@ -158,10 +158,23 @@ async function readInputs(options: RunOptions, host: RunHost): Promise<TargetDat
   }
   const labels = { region: options.regions[0] ?? UNKNOWN_REGION, accountId: options.accountId ?? null };
   const targets: TargetData[] = [];
+  const seen = new Map<string, string>();
   for (const input of options.inputs) {
     const name = input === "-" ? "<stdin>" : input;
     const text = input === "-" ? await host.readStdin() : readInputFile(resolve(host.cwd, input), input);
-    targets.push(...(await parseInput(name, text, labels)));
+    for (const target of await parseInput(name, text, labels)) {
+      // Two targets with one region and account id could not be told apart in any report.
+      const key = `${target.region}\u0000${target.accountId ?? ""}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        throw usageError(
+          "input/duplicate-target",
+          `${name} holds the same target as ${first} (region ${target.region}, account ${target.accountId ?? "unknown"}); reports could not tell them apart. Check each get-account file in its own run, labelled with --region and --account-id`,
+        );
+      }
+      seen.set(key, name);
+      targets.push(target);
+    }
   }
   return targets;
 }
