@@ -84,14 +84,16 @@ export function classifyAwsError(error: unknown, context: AwsErrorContext): Erro
 
 /**
  * Classifies an error thrown while resolving credentials (before any request was sent). `profile`
- * is the profile in use, if any, so the message can name it (the SDK's own message does not).
+ * is the profile in use, if any, so the message can name it (the SDK's own message does not);
+ * `reason` is what the source that mattered said, when the chain's final error hides it.
  */
 export function classifyCredentialsError(
   error: unknown,
   secrets: readonly string[] = [],
   profile?: string,
+  reason?: string,
 ): ErrorInfo {
-  const detail = describe(error);
+  const detail = reason ?? describe(error);
   const forProfile = profile ? ` for profile "${profile}"` : "";
   if (/expired|refresh|re-?login|sso login/i.test(detail)) {
     return sanitize(

@@ -15,6 +15,7 @@ import { accountShapeProblem } from "./account-shape.js";
 import { AwsErrorCode, classifyAwsError, classifyCredentialsError } from "./aws-errors.js";
 import { mapBounded } from "./bounded-map.js";
 import { deadlineSignal, linkSignals, raceAbort } from "./cancellation.js";
+import { createCredentialLog } from "./credential-log.js";
 import { resolveDefaultRegion } from "./default-region.js";
 import { allSesRegionNames, isOptInRegion, isValidRegionName } from "./regions.js";
 
@@ -96,7 +97,10 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
     throwOnRequestTimeout: true,
   };
   const common = { profile, maxAttempts: retry.maxAttempts, retryMode: retry.retryMode, requestHandler };
-  const sts = new STSClient({ ...common, region: stsRegion(requests) });
+  // The STS client's credential chain is the one shared by every client; its logger keeps the
+  // reasons the chain gives, which its final error leaves out.
+  const credentialLog = createCredentialLog((message) => console.warn(message));
+  const sts = new STSClient({ ...common, region: stsRegion(requests), logger: credentialLog.logger });
   const failAll = (error: ErrorInfo): TargetData[] => {
     done = total;
     progress();
@@ -108,7 +112,8 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
     // one per Region, and one clear error instead of the same error in every Region.
     const credentials = sts.config.credentials;
     const secrets: string[] = [];
-    const resolving = linkSignals([options.signal, deadlineSignal(deadlineMs).signal]);
+    const resolveDeadline = deadlineSignal(deadlineMs);
+    const resolving = linkSignals([options.signal, resolveDeadline.signal]);
     try {
       const identity = await raceAbort(credentials(), resolving.signal);
       secrets.push(identity.secretAccessKey);
@@ -127,9 +132,18 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
           hint: "Check the credential source (SSO, web identity, container or instance metadata) and the network path to it.",
         });
       }
-      return failAll(classifyCredentialsError(error, secrets, profile ?? options.env.AWS_PROFILE));
+      const profileInUse = profile ?? options.env.AWS_PROFILE;
+      return failAll(
+        classifyCredentialsError(
+          error,
+          secrets,
+          profileInUse,
+          credentialLog.reason(profileInUse !== undefined),
+        ),
+      );
     } finally {
       resolving.dispose();
+      resolveDeadline.dispose();
     }
 
     const context: RegionContext = {

@@ -2,6 +2,8 @@
  * Every fault of the live path, produced over real HTTP by the fault server and read with the real
  * SDK: status, code, message, how often the SDK tried, and an upper bound on the time it took.
  */
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readAwsTargets } from "../../src/account/aws.js";
 import { MINIMAL_IAM_POLICY } from "../../src/account/iam-policy.js";
@@ -484,10 +486,77 @@ describe("readAwsTargets without credentials", () => {
       });
       expect(target?.region).toBe("eu-west-1");
       expect(target?.error?.code).toBe("aws/no-credentials");
-      expect(target?.error?.message).toMatch(/^No AWS credentials found for profile "audit": /);
+      expect(target?.error?.message).toBe(
+        'No AWS credentials found for profile "audit": Could not resolve credentials using profile: [audit] in configuration/credentials file(s).',
+      );
     } finally {
       restore();
       await bare.cleanup();
     }
+  });
+});
+
+describe("readAwsTargets with a credential_process profile", () => {
+  /** A profile whose credentials come from a script, the way many SSO wrappers supply them. */
+  async function withProcessProfile<T>(
+    script: string,
+    body: (env: Record<string, string>) => Promise<T>,
+  ): Promise<T> {
+    const dir = await createAwsTestEnv({ endpointUrl: server.url, withoutCredentials: true });
+    const scriptPath = join(dir.dir, "creds.cjs");
+    await writeFile(scriptPath, script);
+    await writeFile(
+      dir.env.AWS_CONFIG_FILE as string,
+      `[profile tool]\nregion = us-east-1\ncredential_process = "${process.execPath}" "${scriptPath}"\n`,
+    );
+    const restore = useProcessEnv(dir.env);
+    try {
+      return await body(dir.env);
+    } finally {
+      restore();
+      await dir.cleanup();
+    }
+  }
+
+  it("signs with what the process returned", async () => {
+    const targets = await withProcessProfile(
+      `console.log(JSON.stringify({ Version: 1, AccessKeyId: "AKIAPROCESSKEY000001", SecretAccessKey: ${JSON.stringify(FAKE_SECRET_ACCESS_KEY)} }));`,
+      (env) => readAwsTargets({ regions: [], profile: "tool", timeoutSeconds: 5, env }),
+    );
+    seen.push(targets);
+    expect(targets.map((t) => [t.region, t.status])).toEqual([["us-east-1", "ok"]]);
+    expect(server.accountRequests("us-east-1")[0]?.headers.authorization).toContain(
+      "Credential=AKIAPROCESSKEY000001/",
+    );
+  });
+
+  it("reports expired credentials from the process", async () => {
+    const targets = await withProcessProfile(
+      `console.log(JSON.stringify({ Version: 1, AccessKeyId: "AKIAPROCESSKEY000001", SecretAccessKey: "x".repeat(40), SessionToken: "t", Expiration: "2001-01-01T00:00:00Z" }));`,
+      (env) => readAwsTargets({ regions: ["us-east-1"], profile: "tool", timeoutSeconds: 5, env }),
+    );
+    expect(targets[0]?.error?.code).toBe("aws/expired-token");
+    expect(targets[0]?.error?.message).toBe(
+      'The AWS credentials for profile "tool" have expired: Profile tool credential_process returned expired credentials.',
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("gives up on a credential source that never answers", async () => {
+    const started = performance.now();
+    const targets = await withProcessProfile("setTimeout(() => {}, 60_000);", (env) =>
+      readAwsTargets({
+        regions: ["us-east-1"],
+        profile: "tool",
+        timeoutSeconds: 1,
+        env: { ...env, AWS_MAX_ATTEMPTS: "1" },
+      }),
+    );
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(targets[0]?.error).toMatchObject({
+      code: "aws/timeout",
+      message: "Resolving AWS credentials took longer than 1 s",
+    });
+    expect(server.requests).toHaveLength(0);
   });
 });
