@@ -227,7 +227,7 @@ function classify(error: unknown, context: AwsErrorContext): ErrorInfo {
       message: `SES answered ${operation} in ${region}${status ? ` with HTTP ${status} and` : " with"} a body that is not the expected JSON (${detail})`,
       hint: context.endpointUrl
         ? "Check that --endpoint-url points at an SES v2 endpoint."
-        : "A proxy may have answered instead of AWS; check HTTPS_PROXY and network settings.",
+        : "Something other than SES answered (a proxy or firewall in the network path); check the path to AWS.",
     };
   }
   const statusText = status !== undefined ? `HTTP ${status} ` : "";

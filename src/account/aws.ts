@@ -233,7 +233,7 @@ async function readRegion(region: string, context: RegionContext): Promise<Targe
           message: `SES answered GetAccount in ${region} with something that is not account data: ${problem}`,
           hint: context.endpointUrl
             ? "Check that --endpoint-url points at an SES v2 endpoint."
-            : "A proxy may have answered instead of AWS; check HTTPS_PROXY and network settings.",
+            : "Something other than SES answered (a proxy or firewall in the network path); check the path to AWS.",
         },
       };
     }
