@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { repositoryPath, resultLocation } from "../../src/report/location.js";
 import type { Rule } from "../../src/types.js";
+import { FIXTURE_WORKSPACE } from "./fixture-run.js";
 import { contextOf, EXTENDS_LINE, recommendedRules, resultOf } from "./sample-reports.js";
 
 describe("repositoryPath", () => {
@@ -69,7 +70,7 @@ describe("resultLocation", () => {
       ...rule,
       pack: undefined,
       source: { file: "/opt/policies/org.yaml", line: 3, column: 5 },
-      via: { file: "/home/runner/work/app/app/.ses-guard.yaml", line: 4, column: 13 },
+      via: { file: `${FIXTURE_WORKSPACE}/.ses-guard.yaml`, line: 4, column: 13 },
     };
     const result = resultOf(outside, target, "fail", "x");
     expect(resultLocation(result, contextOf([outside]))).toEqual({

@@ -123,7 +123,7 @@ describe("sarif format", () => {
         status: "accepted",
         justification: "VDM rollout for EU is scheduled for Q1 (waived until 2027-03-31)",
         location: {
-          physicalLocation: { artifactLocation: { uri: ".ses-guard.yaml" }, region: { startLine: 6 } },
+          physicalLocation: { artifactLocation: { uri: ".ses-guard.yaml" }, region: { startLine: 4 } },
         },
       },
     ]);
