@@ -6,7 +6,7 @@ import {
   renderAnnotation,
 } from "../../src/report/github.js";
 import type { Result, Rule, TargetSummary } from "../../src/types.js";
-import { expectGolden } from "./golden.js";
+import { expectGolden } from "../helpers/golden.js";
 import {
   contextOf,
   fixtureReport,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatJunit } from "../../src/report/junit.js";
-import { expectGolden } from "./golden.js";
+import { expectGolden } from "../helpers/golden.js";
 import { junitSchemaErrors, parseJunit, wellFormed } from "./junit-validators.js";
 import { fixtureReport, passingReport } from "./sample-reports.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMarkdownFormatter, formatMarkdown, SUMMARY_LIMIT_BYTES } from "../../src/report/markdown.js";
 import type { Result, Rule, TargetSummary } from "../../src/types.js";
-import { expectGolden } from "./golden.js";
+import { expectGolden } from "../helpers/golden.js";
 import {
   contextOf,
   fixtureReport,

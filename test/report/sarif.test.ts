@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSarif, createSarifFormatter, formatSarif, targetFingerprint } from "../../src/report/sarif.js";
 import type { Report, Rule } from "../../src/types.js";
-import { expectGolden } from "./golden.js";
+import { expectGolden } from "../helpers/golden.js";
 import {
   contextOf,
   fixtureReport,
