@@ -31,6 +31,11 @@ export interface GithubFormatOptions {
   moreAt?: string;
   /** Whether to end with a plain (non-command) line of counts. */
   summaryLine?: boolean;
+  /**
+   * Slots per level to leave free for annotations the caller adds afterwards (the Action's
+   * failure message is one more error annotation).
+   */
+  reserve?: Partial<Record<AnnotationLevel, number>>;
 }
 
 const DEFAULT_MAX_PER_LEVEL = 10;
@@ -67,20 +72,23 @@ export function buildAnnotations(
     }
   }
 
-  const max = Math.max(1, options.maxPerLevel ?? DEFAULT_MAX_PER_LEVEL);
+  const max = options.maxPerLevel ?? DEFAULT_MAX_PER_LEVEL;
   const moreAt = options.moreAt ?? DEFAULT_MORE_AT;
-  return LEVELS.flatMap((level) => capLevel(byLevel[level], level, max, moreAt));
+  return LEVELS.flatMap((level) =>
+    capLevel(byLevel[level], level, Math.max(1, max - (options.reserve?.[level] ?? 0)), max, moreAt),
+  );
 }
 
 function capLevel(
   annotations: Annotation[],
   level: AnnotationLevel,
+  slots: number,
   max: number,
   moreAt: string,
 ): Annotation[] {
-  if (annotations.length <= max) return annotations;
-  // The overflow note is itself an annotation of this level, so it takes the last visible slot.
-  const shown = annotations.slice(0, max - 1);
+  if (annotations.length <= slots) return annotations;
+  // The overflow note is itself an annotation of this level, so it takes the last free slot.
+  const shown = annotations.slice(0, slots - 1);
   const hidden = annotations.length - shown.length;
   const noun = hidden === 1 ? `${level} annotation` : `${level} annotations`;
   shown.push({

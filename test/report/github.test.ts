@@ -124,6 +124,24 @@ describe("the per-step annotation cap", () => {
   });
 });
 
+describe("reserved annotation slots", () => {
+  it("leaves room for the caller's own annotation of a level", () => {
+    const rules = recommendedRules();
+    const sending = rules[0] as Rule;
+    const targets: TargetSummary[] = [];
+    const results: Result[] = [];
+    for (let i = 0; i < 12; i++) {
+      const target = { region: `r-${i}`, accountId: "1" };
+      targets.push({ ...target, status: "ok" });
+      results.push(resultOf(sending, target, "fail", "off"));
+    }
+    const annotations = buildAnnotations(reportOf(targets, results), contextOf(rules), { reserve: { error: 1 } });
+    expect(annotations).toHaveLength(9);
+    expect(annotations[8]?.title).toBe("ses-guard: 4 more error annotations");
+    expect(annotations[8]?.message).toContain("GitHub shows at most 10 error annotations per step");
+  });
+});
+
 describe("renderAnnotation", () => {
   it("writes file, line, col and title in that order and escapes each part for its position", () => {
     expect(
