@@ -1,5 +1,6 @@
 import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
 import type { ErrorInfo, TargetData } from "../types.js";
+import { jsonErrorOffset } from "./json-error-offset.js";
 import { accountShape } from "./shape.js";
 
 /** The `kind` that marks a snapshot written by `ses-guard snapshot`. */
@@ -68,7 +69,7 @@ export async function parseInput(file: string, raw: string, labels: InputLabels)
     throw fail(
       "input/invalid-json",
       `input is not valid JSON: ${(error as Error).message}`,
-      await jsonErrorPosition(text, error),
+      jsonErrorPosition(text),
     );
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
@@ -146,14 +147,9 @@ function errorFrom(raw: unknown): ErrorInfo {
   return info;
 }
 
-/** Finds where a JSON syntax error is, from V8's message or, failing that, from the YAML parser. */
-async function jsonErrorPosition(text: string, error: unknown): Promise<{ line?: number; column?: number }> {
-  const message = (error as Error).message;
-  const offset = /position (\d+)/.exec(message)?.[1];
-  let at: number | undefined = offset !== undefined ? Number(offset) : undefined;
-  if (at === undefined && /end of JSON input/.test(message)) at = text.length;
-  // V8 does not always say where; the YAML parser (JSON is YAML) does. Loaded only on this path.
-  if (at === undefined) at = (await import("yaml")).parseDocument(text).errors[0]?.pos[0];
+/** Finds where a JSON syntax error is, as a line and column. */
+function jsonErrorPosition(text: string): { line?: number; column?: number } {
+  const at = jsonErrorOffset(text);
   if (at === undefined) return {};
   const before = text.slice(0, at).split("\n");
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
