@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { rulesFormatNames, testFormatNames } from "./authoring/format-names.js";
 import { usageError } from "./errors.js";
 import { formatNames } from "./report/index.js";
 import { DEFAULT_TIMEOUT_SECONDS, type FormatRequest, type RunOptions } from "./run.js";
@@ -6,7 +7,7 @@ import { didYouMean } from "./suggest.js";
 import type { FailOn } from "./types.js";
 
 /** The subcommands; `check` is the default. */
-export const commands = ["check", "validate", "snapshot"] as const;
+export const commands = ["check", "validate", "snapshot", "test", "init", "schema", "rules"] as const;
 
 /** A subcommand name. */
 export type CommandName = (typeof commands)[number];
@@ -15,7 +16,17 @@ export type CommandName = (typeof commands)[number];
 export type Invocation =
   | { kind: "help" }
   | { kind: "version" }
-  | { kind: "run"; command: CommandName; options: RunOptions; out?: string; color?: boolean };
+  | {
+      kind: "run";
+      command: CommandName;
+      options: RunOptions;
+      out?: string;
+      color?: boolean;
+      /** `test`: the files and directories to run (the working directory when empty). */
+      paths?: string[];
+      /** `init --force`: overwrite existing files. */
+      force?: boolean;
+    };
 
 const optionSpec = {
   policy: { type: "string", multiple: true },
@@ -29,6 +40,7 @@ const optionSpec = {
   "fail-on": { type: "string" },
   timeout: { type: "string" },
   out: { type: "string" },
+  force: { type: "boolean" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -53,6 +65,16 @@ const allowed: Record<CommandName, readonly string[]> = {
   ],
   validate: ["policy", "color", "no-color"],
   snapshot: ["region", "all-regions", "profile", "endpoint-url", "timeout", "out"],
+  test: ["format", "color", "no-color"],
+  init: ["force"],
+  schema: [],
+  rules: ["policy", "format"],
+};
+
+/** The formats a command's --format takes, where they differ from check's. */
+const commandFormats: Partial<Record<CommandName, readonly string[]>> = {
+  test: testFormatNames,
+  rules: rulesFormatNames,
 };
 
 const failOnValues: readonly FailOn[] = ["error", "warning", "notice", "none"];
@@ -82,7 +104,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     }
     command = first as CommandName;
   }
-  if (rest.length > 0)
+  if (rest.length > 0 && command !== "test")
     throw usageError("cli/unexpected-argument", `unexpected argument "${rest[0]}"; options start with --`);
   for (const name of Object.keys(values)) {
     if (name === "help" || name === "version") continue;
@@ -99,7 +121,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     policies: values.policy ?? [],
     inputs: values.input ?? [],
     regions,
-    formats: parseFormats(values.format ?? []),
+    formats: parseFormats(values.format ?? [], commandFormats[command]),
     failOn: parseFailOn(values["fail-on"]),
     timeoutSeconds: parseTimeout(values.timeout),
   };
@@ -121,6 +143,8 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (values.out !== undefined) invocation.out = values.out;
   if (values.color) invocation.color = true;
   if (values["no-color"]) invocation.color = false;
+  if (command === "test") invocation.paths = rest;
+  if (values.force) invocation.force = true;
   return invocation;
 }
 
@@ -146,15 +170,18 @@ function parseRegions(raw: string[], all: boolean): string[] | "all" {
 }
 
 /** Parses `NAME` or `NAME=FILE`; at most one format may go to standard output. */
-export function parseFormats(raw: readonly string[]): FormatRequest[] {
+export function parseFormats(
+  raw: readonly string[],
+  names: readonly string[] = formatNames,
+): FormatRequest[] {
   const requests = (raw.length > 0 ? raw : ["text"]).map((entry): FormatRequest => {
     const eq = entry.indexOf("=");
     const name = eq === -1 ? entry : entry.slice(0, eq);
     const file = eq === -1 ? undefined : entry.slice(eq + 1);
-    if (!formatNames.includes(name)) {
+    if (!names.includes(name)) {
       throw usageError(
         "cli/unknown-format",
-        `unknown format "${name}"${didYouMean(name, formatNames)}; formats are ${formatNames.join(", ")}`,
+        `unknown format "${name}"${didYouMean(name, names)}; formats are ${names.join(", ")}`,
       );
     }
     if (file === "") throw usageError("cli/invalid-format", `--format ${name}= needs a file name after =`);
@@ -167,6 +194,8 @@ export function parseFormats(raw: readonly string[]): FormatRequest[] {
       `only one format can go to standard output (got ${toStdout.map((r) => r.name).join(", ")}); write the others to files with --format NAME=FILE`,
     );
   }
+  // The text report stays on standard output unless another format takes its place there.
+  if (toStdout.length === 0) requests.push({ name: "text" });
   return requests;
 }
 

@@ -37,7 +37,32 @@ export async function main(argv: readonly string[]): Promise<number> {
       signal: abort.signal,
       ...(process.stderr.isTTY ? { onProgress: progressLine() } : {}),
     };
+    // The authoring commands are loaded only when used, so `check` starts as fast as before.
+    const io = {
+      cwd: host.cwd,
+      now: host.now,
+      color,
+      unicode: process.stdout.isTTY === true && process.env.TERM !== "dumb",
+      stdout: (text: string) => process.stdout.write(text),
+      stderr: (text: string) => process.stderr.write(text),
+    };
     switch (invocation.command) {
+      case "test": {
+        const { runTestCommand } = await import("./commands/test.js");
+        return await runTestCommand(invocation.paths ?? [], invocation.options.formats, io);
+      }
+      case "init": {
+        const { runInitCommand } = await import("./commands/init.js");
+        return runInitCommand(invocation.force === true, io);
+      }
+      case "schema": {
+        const { runSchemaCommand } = await import("./commands/schema.js");
+        return runSchemaCommand(io);
+      }
+      case "rules": {
+        const { runRulesCommand } = await import("./commands/rules.js");
+        return await runRulesCommand(invocation.options.policies, invocation.options.formats, io);
+      }
       case "validate": {
         const policy = await loadPolicies(invocation.options.policies, host.cwd);
         const enabled = policy.rules.filter((r) => r.enabled).length;

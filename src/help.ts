@@ -7,12 +7,22 @@ Usage:
                      [--fail-on error|warning|notice|none] [--timeout SECONDS]
   ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] --out FILE
   ses-guard validate [--policy FILE|PACK]...
+  ses-guard test     [PATH...] [--format text|junit[=FILE]]...
+  ses-guard rules    [--policy FILE|PACK]... [--format text|json[=FILE]]
+  ses-guard init     [--force]
+  ses-guard schema
   ses-guard --help | --version
 
 Commands:
   check      Evaluate the policy on the live account (GetAccount per region) or on saved data (default)
   snapshot   Save every region's raw GetAccount response to a file, to check offline later
   validate   Load and type-check policies without reading any account
+  test       Run policy tests: *.test.yaml files under PATHs (default: this directory, skipping
+             node_modules and dot-directories); each case gives account data and expected results
+  rules      List the rules a policy resolves to: severity, enabled, source file:line, waivers
+  init       Write a starter .ses-guard.yaml, .ses-guard.test.yaml and a GitHub workflow
+             (refuses to overwrite existing files without --force)
+  schema     Print the policy JSON Schema, for editors and other tools
 
 Options:
   --policy FILE|PACK     Policy file or built-in pack (recommended, strict); repeatable.
@@ -27,6 +37,7 @@ Options:
   --fail-on LEVEL        Lowest severity that fails the run: error (default), warning, notice, none
   --timeout SECONDS      Deadline per AWS request (default 10)
   --out FILE             Where snapshot writes
+  --force                init: overwrite existing files
   --color, --no-color    Force colour on or off (default: on a terminal, unless NO_COLOR is set)
 
 Exit codes:
@@ -34,4 +45,6 @@ Exit codes:
   1  failing rules
   2  invalid invocation or policy (nothing was checked)
   3  some target could not be read (its rules are reported as errors)
+  test: 0 every expectation holds, 1 some expectation does not, 2 an invalid test file, policy or
+  account file, or an expectation on a rule the policy does not have
 `;
