@@ -35,10 +35,14 @@ export async function runTestCommand(
   formats: readonly FormatRequest[],
   io: CommandIo,
 ): Promise<number> {
-  const files = findTestFiles(paths.length > 0 ? paths : ["."], io.cwd);
+  const named = paths.length > 0 ? paths : ["."];
+  const files = findTestFiles(named, io.cwd);
+  // Test files can arrive in pull requests, so like `extends` they may only reach files inside the
+  // working directory or the paths named on the command line, never the rest of the disk.
+  const roots = [io.cwd, ...named.map((path) => containingDirectory(resolve(io.cwd, path)))];
   const outcomes: TestFileOutcome[] = [];
   const today = io.now().toISOString().slice(0, 10);
-  for (const file of files) outcomes.push(await runOneFile(file, io.cwd, today));
+  for (const file of files) outcomes.push(await runOneFile(file, { cwd: io.cwd, roots, today }));
   const run: TestRun = { files: outcomes };
   const exitCode = testRunExitCode(run);
 
@@ -74,7 +78,16 @@ export async function runTestCommand(
   return writeFailed ? ExitCode.usage : exitCode;
 }
 
-async function runOneFile(path: string, cwd: string, today: string): Promise<TestFileOutcome> {
+interface FileContext {
+  cwd: string;
+  /** Directories that policy and account files named by a test file must be inside. */
+  roots: string[];
+  today: string;
+}
+
+async function runOneFile(path: string, context: FileContext): Promise<TestFileOutcome> {
+  const { cwd, roots, today } = context;
+  const host = createPolicyHost(cwd);
   const display = displayPath(path, cwd);
   const fail = (diagnostics: Diagnostic[]): TestFileOutcome => ({ file: display, cases: [], diagnostics });
   const read = readText(path, display, yamlLimits.maxBytes, "test file");
@@ -85,9 +98,19 @@ async function runOneFile(path: string, cwd: string, today: string): Promise<Tes
   const dir = dirname(path);
   // Paths in a test file are relative to it, wherever `ses-guard test` runs from.
   const specs = testFile.policies.map((spec) => (isPackReference(spec) ? spec : resolve(dir, spec)));
+  const outside = specs.filter((spec) => !isPackReference(spec) && !host.mayExtend(spec, roots));
+  if (outside.length > 0) {
+    return fail(
+      outside.map((spec) => ({
+        code: "test/outside-repository",
+        message: `policy ${host.display(spec)} is outside the repository; a test file may name built-in packs and policies inside it only`,
+        ...testFile.policyLocation,
+      })),
+    );
+  }
   let policy: Awaited<ReturnType<typeof loadPolicy>>;
   try {
-    policy = await loadPolicy(specs, createPolicyHost(cwd));
+    policy = await loadPolicy(specs, host);
   } catch (error) {
     if (!(error instanceof SesGuardError)) throw error;
     return fail([
@@ -103,7 +126,21 @@ async function runOneFile(path: string, cwd: string, today: string): Promise<Tes
   const accounts = new Map<TestCase, AccountFileRead>();
   for (const testCase of testFile.cases) {
     if (testCase.account.kind !== "file") continue;
-    accounts.set(testCase, await readAccountFile(testCase, resolve(dir, testCase.account.path), cwd));
+    const accountPath = resolve(dir, testCase.account.path);
+    accounts.set(
+      testCase,
+      host.mayExtend(accountPath, roots)
+        ? await readAccountFile(testCase, accountPath, cwd)
+        : {
+            diagnostics: [
+              {
+                code: "test/outside-repository",
+                message: `case "${testCase.name}": account file ${host.display(accountPath)} is outside the repository; a test file may read account files inside it only`,
+                ...testCase.account.location,
+              },
+            ],
+          },
+    );
   }
   return runTestFile(testFile, {
     policy,
@@ -176,10 +213,11 @@ export function findTestFiles(paths: readonly string[], cwd: string): string[] {
       found.add(absolute);
       continue;
     }
-    const before = found.size;
-    walk(absolute, path, found);
+    const here = new Set<string>();
+    walk(absolute, path, here);
+    for (const file of here) found.add(file);
     // A directory without tests is a mistake worth stopping for: a CI job must not pass on zero tests.
-    if (found.size === before) {
+    if (here.size === 0) {
       throw usageError(
         "test/no-test-files",
         `no *.test.yaml files under ${path}; write one (see \`ses-guard init\`) or name the files to run`,
@@ -217,6 +255,14 @@ function isFile(path: string): boolean {
     return statSync(path).isFile();
   } catch {
     return false;
+  }
+}
+
+function containingDirectory(path: string): string {
+  try {
+    return statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    return dirname(path);
   }
 }
 

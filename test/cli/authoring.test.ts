@@ -227,6 +227,35 @@ cases:
     expect(result.code).toBe(2);
   });
 
+  it("reads no policy or account file outside the repository, and shows nothing of them", async () => {
+    const outer = workspace({
+      "secret.json": "TOP-SECRET-CONTENT not json",
+      "secret.yaml": "TOP-SECRET: [unclosed",
+      "repo/t.test.yaml": `version: 1
+policy: recommended
+cases:
+  - name: reaches out
+    accountFile: ../secret.json
+    expect: { sending-enabled: pass }
+`,
+      "repo/p.test.yaml":
+        "version: 1\npolicy: ../secret.yaml\ncases:\n  - { name: a, account: {}, expect: { x: pass } }\n",
+    });
+    const result = await bundle.run(["test"], join(outer, "repo"));
+    expect(result.stdout).toContain(
+      `p.test.yaml\n  ERROR p.test.yaml:2:9: policy ${join(outer, "secret.yaml")} is outside the repository; a test file may name built-in packs and policies inside it only\n`,
+    );
+    expect(result.stdout).toContain(
+      `t.test.yaml:5:18: case "reaches out": account file ${join(outer, "secret.json")} is outside the repository; a test file may read account files inside it only\n`,
+    );
+    expect(result.stdout + result.stderr).not.toContain("TOP-SECRET");
+    expect(result.code).toBe(2);
+    // Named on the command line, the outer directory is a root the user chose: then it is read.
+    const named = await bundle.run(["test", ".", ".."], join(outer, "repo"));
+    expect(named.stdout).toContain("secret.json");
+    expect(named.stdout).not.toContain("outside the repository");
+  });
+
   it("writes JUnit to a file while the text report goes to the terminal", async () => {
     const dir = workspace({
       "t.test.yaml":
