@@ -1,0 +1,219 @@
+/**
+ * The command line (DESIGN.md section 4): parsing into an invocation, the usage errors it raises,
+ * and --help / --version through the built bundle.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { useColor } from "../../src/cli.js";
+import { parseCommandLine, parseFormats } from "../../src/cli-args.js";
+import { SesGuardError } from "../../src/errors.js";
+import { toolVersion } from "../../src/version.js";
+import { repoRoot, runCli } from "../helpers/cli.js";
+
+const packageVersion = (
+  JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }
+).version;
+
+function usage(argv: string[]): { code: string; message: string; exitCode: number } {
+  try {
+    parseCommandLine(argv);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SesGuardError);
+    const e = error as SesGuardError;
+    return { code: e.code, message: e.message, exitCode: e.exitCode };
+  }
+  throw new Error(`${argv.join(" ")} parsed, but a usage error was expected`);
+}
+
+describe("parseCommandLine", () => {
+  it("check is the default command, with the documented defaults", () => {
+    expect(parseCommandLine([])).toEqual({
+      kind: "run",
+      command: "check",
+      options: {
+        policies: [],
+        inputs: [],
+        regions: [],
+        formats: [{ name: "text" }],
+        failOn: "error",
+        timeoutSeconds: 10,
+      },
+    });
+  });
+
+  it("takes every check option", () => {
+    const invocation = parseCommandLine([
+      "check",
+      "--policy",
+      "strict",
+      "--policy",
+      "team.yaml",
+      "--input",
+      "a.json",
+      "--input",
+      "-",
+      "--region",
+      "eu-west-1",
+      "--account-id",
+      "012345678901",
+      "--format",
+      "json=out/report.json",
+      "--fail-on",
+      "notice",
+      "--timeout",
+      "2.5",
+      "--no-color",
+    ]);
+    expect(invocation).toEqual({
+      kind: "run",
+      command: "check",
+      color: false,
+      options: {
+        policies: ["strict", "team.yaml"],
+        inputs: ["a.json", "-"],
+        regions: ["eu-west-1"],
+        accountId: "012345678901",
+        formats: [{ name: "json", file: "out/report.json" }, { name: "text" }],
+        failOn: "notice",
+        timeoutSeconds: 2.5,
+      },
+    });
+  });
+
+  it("--region takes comma-separated lists and repeats, without duplicates; --all-regions is its own value", () => {
+    const run = parseCommandLine(["--region", "us-east-1, eu-west-1", "--region", "us-east-1,ap-south-1"]);
+    expect(run.kind === "run" && run.options.regions).toEqual(["us-east-1", "eu-west-1", "ap-south-1"]);
+    const all = parseCommandLine(["--all-regions"]);
+    expect(all.kind === "run" && all.options.regions).toBe("all");
+    expect(usage(["--all-regions", "--region", "us-east-1"]).message).toBe(
+      "use either --region or --all-regions, not both",
+    );
+  });
+
+  it("--help and --version win over everything else", () => {
+    expect(parseCommandLine(["check", "--help", "--fail-on", "whatever"])).toEqual({ kind: "help" });
+    expect(parseCommandLine(["-h"])).toEqual({ kind: "help" });
+    expect(parseCommandLine(["--version"])).toEqual({ kind: "version" });
+    expect(parseCommandLine(["-v"])).toEqual({ kind: "version" });
+  });
+
+  it.each([
+    [
+      ["--polcy", "x"],
+      "cli/unknown-option",
+      'unknown option --polcy (did you mean "--policy"?) (see --help)',
+    ],
+    [
+      ["--fail-on", "warnings"],
+      "cli/invalid-fail-on",
+      '--fail-on "warnings" is not valid (did you mean "warning"?); use one of error, warning, notice, none',
+    ],
+    [["--format", "sarf"], "cli/unknown-format", 'unknown format "sarf" (did you mean "sarif"?)'],
+    [["--format", "json="], "cli/invalid-format", "--format json= needs a file name after ="],
+    [["--region", ""], "cli/invalid-region", "--region needs a region name, e.g. us-east-1"],
+    [
+      ["--region", "US-EAST-1"],
+      "cli/invalid-region",
+      '"US-EAST-1" is not an AWS region name (e.g. us-east-1, eu-west-2)',
+    ],
+    [
+      ["--account-id", "12345678901"],
+      "cli/invalid-account-id",
+      '--account-id "12345678901" is not a 12-digit AWS account id',
+    ],
+    [
+      ["--timeout", "0"],
+      "cli/invalid-timeout",
+      '--timeout "0" must be a number of seconds between 0 and 3600',
+    ],
+    [["--endpoint-url", "ftp://x"], "cli/invalid-endpoint", '--endpoint-url "ftp://x" is not an http(s) URL'],
+    [["check", "extra"], "cli/unexpected-argument", 'unexpected argument "extra"; options start with --'],
+    [["snapshot"], "cli/missing-out", "snapshot needs --out FILE: where to write the snapshot"],
+    [
+      ["validate", "--fail-on", "error"],
+      "cli/option-not-for-command",
+      "--fail-on does not apply to `ses-guard validate` (see --help)",
+    ],
+  ])("%j is a usage error (%s)", (argv, code, message) => {
+    const error = usage(argv);
+    expect(error.code).toBe(code);
+    expect(error.exitCode).toBe(2);
+    expect(error.message.startsWith(message)).toBe(true);
+  });
+});
+
+describe("parseFormats", () => {
+  it("text on standard output by default, and beside formats written to files", () => {
+    expect(parseFormats([])).toEqual([{ name: "text" }]);
+    expect(parseFormats(["json=a.json", "text=b.txt"])).toEqual([
+      { name: "json", file: "a.json" },
+      { name: "text", file: "b.txt" },
+      { name: "text" },
+    ]);
+    expect(parseFormats(["json"])).toEqual([{ name: "json" }]);
+    expect(parseFormats(["text=r.txt", "json"])).toEqual([{ name: "text", file: "r.txt" }, { name: "json" }]);
+  });
+
+  it("a file name may contain = (only the first one separates)", () => {
+    expect(parseFormats(["json=dir/a=b.json"])).toEqual([
+      { name: "json", file: "dir/a=b.json" },
+      { name: "text" },
+    ]);
+  });
+
+  it("two formats on standard output are refused", () => {
+    expect(() => parseFormats(["json", "text"])).toThrow(
+      "only one format can go to standard output (got json, text); write the others to files with --format NAME=FILE",
+    );
+  });
+});
+
+describe("useColor", () => {
+  it.each([
+    [{}, true, true],
+    [{}, false, false],
+    [{ TERM: "dumb" }, true, false],
+    [{ NO_COLOR: "1" }, true, false],
+    [{ NO_COLOR: "" }, true, true],
+    [{ FORCE_COLOR: "1" }, false, true],
+    [{ FORCE_COLOR: "0" }, true, false],
+    [{ FORCE_COLOR: "1", NO_COLOR: "1" }, false, true],
+  ])("env %j on a terminal %s: colour %s", (env, isTTY, expected) => {
+    expect(useColor(env, isTTY)).toBe(expected);
+  });
+});
+
+describe("--help and --version through the bundle", () => {
+  it.concurrent("--version prints the package.json version", async () => {
+    const run = await runCli(["--version"]);
+    expect(run).toMatchObject({ code: 0, stdout: `${packageVersion}\n`, stderr: "" });
+  });
+
+  it("src/version.ts equals package.json's version", () => {
+    expect(toolVersion).toBe(packageVersion);
+  });
+
+  it.concurrent("--help lists the commands, the check options and the exit codes", async () => {
+    const run = await runCli(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    for (const text of [
+      "ses-guard check",
+      "ses-guard validate",
+      "ses-guard snapshot",
+      "--policy FILE|PACK",
+      "--input FILE|-",
+      "--format NAME[=FILE]",
+      "--fail-on",
+      "0  no failing rule at or above --fail-on",
+      "1  failing rules",
+      "2  invalid invocation or policy (nothing was checked)",
+      "3  some target could not be read (its rules are reported as errors)",
+    ]) {
+      expect(run.stdout).toContain(text);
+    }
+    const sub = await runCli(["validate", "--help"]);
+    expect(sub.stdout).toBe(run.stdout);
+  });
+});
