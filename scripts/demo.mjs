@@ -17,7 +17,11 @@ const cli = join(root, "dist", "cli.js");
 const accountFile = process.argv[2] ?? join(root, "examples", "accounts", "probation-bounce-only.json");
 const account = readFileSync(accountFile, "utf8");
 
-const emulatorCli = join(dirname(createRequire(import.meta.url).resolve("aws-ses-v2-local/package.json")), "dist", "cli.js");
+const emulatorCli = join(
+  dirname(createRequire(import.meta.url).resolve("aws-ses-v2-local/package.json")),
+  "dist",
+  "cli.js",
+);
 const emulator = spawn(process.execPath, [emulatorCli, "--host", "127.0.0.1", "--port", "0"], {
   env: { PATH: process.env.PATH ?? "", AWS_SES_ACCOUNT: JSON.stringify(JSON.parse(account)) },
   stdio: ["ignore", "pipe", "pipe"],
