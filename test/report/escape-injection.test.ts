@@ -26,10 +26,10 @@ describe("hostile strings in the github format", () => {
 
   /** Splits a command line as the runner does: `::name props::data`, props split on `,` and `=`. */
   function parseCommand(line: string) {
-    const match = /^::(\w+) ([^]*?)::([^]*)$/.exec(line);
+    const match = /^::(\w+) ([\s\S]*?)::([\s\S]*)$/.exec(line);
     if (!match) return undefined;
     const [, name, props = "", data = ""] = match;
-    const unescape = (s: string) =>
+    const runnerUnescape = (s: string) =>
       s
         .replace(/%0D/g, "\r")
         .replace(/%0A/g, "\n")
@@ -39,10 +39,10 @@ describe("hostile strings in the github format", () => {
     const properties = Object.fromEntries(
       props.split(",").map((pair) => {
         const at = pair.indexOf("=");
-        return [pair.slice(0, at), unescape(pair.slice(at + 1))];
+        return [pair.slice(0, at), runnerUnescape(pair.slice(at + 1))];
       }),
     );
-    return { name, properties, data: unescape(data) };
+    return { name, properties, data: runnerUnescape(data) };
   }
 
   it("has one line per annotation plus the counts line: no line break survives in a command", () => {
@@ -114,7 +114,7 @@ describe("hostile strings in the markdown format", () => {
       expect(row.split("|")).toHaveLength(6);
     }
     // Outside <pre> blocks (raw HTML, where Markdown is not parsed) the only links are ours.
-    const outsidePre = output.replace(/<pre><code>[^]*?<\/code><\/pre>/g, "");
+    const outsidePre = output.replace(/<pre><code>[\s\S]*?<\/code><\/pre>/g, "");
     expect(outsidePre).not.toMatch(/\]\((?!https:\/\/docs\.aws)/);
   });
 });

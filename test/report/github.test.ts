@@ -135,7 +135,9 @@ describe("reserved annotation slots", () => {
       targets.push({ ...target, status: "ok" });
       results.push(resultOf(sending, target, "fail", "off"));
     }
-    const annotations = buildAnnotations(reportOf(targets, results), contextOf(rules), { reserve: { error: 1 } });
+    const annotations = buildAnnotations(reportOf(targets, results), contextOf(rules), {
+      reserve: { error: 1 },
+    });
     expect(annotations).toHaveLength(9);
     expect(annotations[8]?.title).toBe("ses-guard: 4 more error annotations");
     expect(annotations[8]?.message).toContain("GitHub shows at most 10 error annotations per step");
