@@ -116,6 +116,14 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     }
   }
 
+  for (const name of ["policy", "input"] as const) {
+    // `--input ""` would read the working directory, `--policy ""` look for a pack without a name.
+    if (values[name]?.includes(""))
+      throw usageError("cli/missing-value", `--${name} needs a value (see --help)`);
+  }
+  if ((values.input ?? []).filter((input) => input === "-").length > 1) {
+    throw usageError("cli/stdin-twice", "--input - reads standard input, which can be read only once");
+  }
   const regions = parseRegions(values.region ?? [], values["all-regions"] ?? false);
   const options: RunOptions = {
     policies: values.policy ?? [],
