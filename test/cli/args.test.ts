@@ -111,6 +111,13 @@ describe("parseCommandLine", () => {
     ],
     [["--format", "sarf"], "cli/unknown-format", 'unknown format "sarf" (did you mean "sarif"?)'],
     [["--format", "json="], "cli/invalid-format", "--format json= needs a file name after ="],
+    [["--input", ""], "cli/missing-value", "--input needs a value (see --help)"],
+    [["--policy", "strict", "--policy", ""], "cli/missing-value", "--policy needs a value (see --help)"],
+    [
+      ["--input", "-", "--input", "a.json", "--input", "-"],
+      "cli/stdin-twice",
+      "--input - reads standard input, which can be read only once",
+    ],
     [["--region", ""], "cli/invalid-region", "--region needs a region name, e.g. us-east-1"],
     [
       ["--region", "US-EAST-1"],
