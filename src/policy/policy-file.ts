@@ -130,6 +130,8 @@ function compileRules(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnostic
         });
       }
     }
+    // A missing check is reported by the schema ("missing required key"); say it once.
+    if (rule.check === undefined) return;
     const check = compileCheck(rule.check, `${pointer}/check`, doc, diagnostics);
     if (!check) return;
     const compiled: Rule = {
