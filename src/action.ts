@@ -160,7 +160,7 @@ function problemSummary(error: SesGuardError): string {
 }
 
 /** Runs the Action and returns the exit code (0, 1, 2 or 3, as the CLI's). */
-export async function runAction(): Promise<number> {
+async function runAction(): Promise<number> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   let inputs: ActionInputs | undefined;
   try {

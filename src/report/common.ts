@@ -3,12 +3,12 @@
  * which failures count against `--fail-on`, what order puts the most important result first.
  */
 
-import type { FailOn, Report, Result, ResultStatus, Severity, TargetSummary } from "../types.js";
+import { atOrAbove, compareSeverity } from "../engine/exit-code.js";
+import type { Report, Result, ResultStatus, TargetSummary } from "../types.js";
 
 /** Project page, the `informationUri` of SARIF and the link in summaries. */
 export const TOOL_URL = "https://www.npmjs.com/package/ses-guard";
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 const STATUS_RANK: Record<ResultStatus, number> = { error: 0, fail: 1, waived: 2, pass: 3, skipped: 4 };
 
 /** The account part of a target's name: the id, or a marker when the account is unknown. */
@@ -21,26 +21,14 @@ export function targetLabel(target: { region: string; accountId: string | null }
   return `${target.region} ${accountLabel(target.accountId)}`;
 }
 
-/** True when a failing result of this severity makes the run fail under `failOn`. */
-export function countsAgainst(severity: Severity, failOn: FailOn): boolean {
-  return failOn !== "none" && SEVERITY_RANK[severity] <= SEVERITY_RANK[failOn];
-}
-
 /** Failed results at or above the `--fail-on` threshold (the Action's `failures` output). */
 export function blockingFailures(report: Report): number {
-  return report.results.filter((r) => r.status === "fail" && countsAgainst(r.severity, report.failOn)).length;
+  return report.results.filter((r) => r.status === "fail" && atOrAbove(r.severity, report.failOn)).length;
 }
 
 /** Orders results most important first: errors, failures, waived, passes, skipped; then by severity. */
 export function compareResults(a: Result, b: Result): number {
-  return (
-    STATUS_RANK[a.status] - STATUS_RANK[b.status] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
-  );
-}
-
-/** Compares severities, most serious first. */
-export function compareSeverity(a: Severity, b: Severity): number {
-  return SEVERITY_RANK[a] - SEVERITY_RANK[b];
+  return STATUS_RANK[a.status] - STATUS_RANK[b.status] || compareSeverity(a.severity, b.severity);
 }
 
 /** Results grouped by target, in the order of `report.targets`; each group keeps report order. */

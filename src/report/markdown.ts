@@ -6,15 +6,9 @@
  * healthy targets first) and a closing line says what was left out and where to read it.
  */
 
+import { atOrAbove } from "../engine/exit-code.js";
 import type { FormatContext, Formatter, Report, Result, ResultStatus, TargetSummary } from "../types.js";
-import {
-  blockingFailures,
-  compareResults,
-  countsAgainst,
-  daysBetween,
-  resultsByTarget,
-  targetLabel,
-} from "./common.js";
+import { blockingFailures, compareResults, daysBetween, resultsByTarget, targetLabel } from "./common.js";
 import { escapeHtml, escapeMarkdown, safeLinkUrl } from "./escape.js";
 
 /** GitHub rejects a job summary above 1 MiB (per step). */
@@ -98,7 +92,7 @@ function targetIcon(target: TargetSummary, results: readonly Result[], report: R
   if (target.status === "error") return "⛔";
   if (target.status === "skipped") return "⏭️";
   if (results.some((r) => r.status === "error")) return "⛔";
-  if (results.some((r) => r.status === "fail" && countsAgainst(r.severity, report.failOn))) return "❌";
+  if (results.some((r) => r.status === "fail" && atOrAbove(r.severity, report.failOn))) return "❌";
   if (results.some((r) => r.status === "fail")) return "⚠️";
   return "✅";
 }

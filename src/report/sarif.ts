@@ -7,8 +7,9 @@
  */
 
 import { createHash } from "node:crypto";
+import { compareSeverity } from "../engine/exit-code.js";
 import type { FormatContext, Formatter, Report, Result, Rule, Severity } from "../types.js";
-import { compareSeverity, TOOL_URL, targetLabel } from "./common.js";
+import { TOOL_URL, targetLabel } from "./common.js";
 import { describeCheck } from "./describe-check.js";
 import { escapeMarkdown, neutralizeControls, safeLinkUrl } from "./escape.js";
 import { indexRules, type RepositoryLocation, repositoryPath, resultLocation } from "./location.js";
