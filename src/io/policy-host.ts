@@ -1,7 +1,8 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { PolicyHost } from "../policy/resolve.js";
-import { yamlLimits } from "../policy/yaml-document.js";
+// The limits alone: importing them from yaml-document.js would load the YAML parser on every start.
+import { yamlLimits } from "../policy/yaml-limits.js";
 import { describeFsError } from "./fs-errors.js";
 
 /** The policy loader's window on the file system, rooted at the working directory. */

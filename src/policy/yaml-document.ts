@@ -1,5 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { Diagnostic } from "../errors.js";
+import { yamlLimits } from "./yaml-limits.js";
+
+export { yamlLimits };
 
 /** A place in a YAML file, 1-based. */
 export interface Position {
@@ -16,16 +19,6 @@ export interface YamlDocument {
   /** Position of the key that names the value at a pointer (for "unknown key" messages). */
   keyPositionOf(pointer: string): Position;
 }
-
-/** Limits that keep hostile YAML from exhausting memory or time. */
-export const yamlLimits = {
-  /** Bytes in one policy or test file. */
-  maxBytes: 1024 * 1024,
-  /** Nodes after expanding aliases: far beyond any real policy, far below an alias bomb. */
-  maxNodes: 20_000,
-  /** Nesting depth of maps and lists. */
-  maxDepth: 64,
-};
 
 /** Reading a YAML file failed: every problem found, each with its place. */
 export type YamlParseResult = { ok: true; document: YamlDocument } | { ok: false; diagnostics: Diagnostic[] };
