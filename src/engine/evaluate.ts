@@ -116,7 +116,12 @@ export function evaluateRule(
   if (outcome.truth === "true") return result;
 
   result.status = "fail";
-  if (rule.message) result.message = renderTemplate(rule.message, templateValues(rule, target, decisive));
+  // A template is written for a value that was read and is wrong ("{actual}% of the quota is used").
+  // When the value is missing or of the wrong type, the generated message says so; a template
+  // would report "not set%" or a misread value as if it were the finding.
+  if (rule.message && outcome.truth === "false") {
+    result.message = renderTemplate(rule.message, templateValues(rule, target, decisive));
+  }
   if (base.regionUnknown)
     result.message += " (the target's region is unknown, so the region filter was not applied)";
 
