@@ -229,14 +229,34 @@ describe("messages", () => {
     );
   });
 
-  it("fills {actual} with `not set` and {accountId} with `unknown` when they are", () => {
+  it("fills {accountId} with `unknown` when it is", () => {
     const result = evaluateRule(
       rule(suppression, { message: "{accountId}: {path} is {actual}" }),
-      okTarget({}, "us-east-1", null),
+      okTarget(bounceOnly, "us-east-1", null),
       [],
       today,
     );
-    expect(result.message).toBe(`unknown: ${reasons} is not set`);
+    expect(result.message).toBe(`unknown: ${reasons} is [BOUNCE]`);
+  });
+
+  it("keeps the generated message when the value is missing or of the wrong type: a template describes a value read", () => {
+    const quota = rule(leaf("$quotaUsedPercent", "lessThan", 80), {
+      message: "{actual}% of the 24-hour sending quota is used; must be less than {expected}%",
+    });
+    expect(evaluateRule(quota, okTarget({}), [], today)).toMatchObject({
+      status: "fail",
+      message: "$quotaUsedPercent is not set; must be less than 80",
+    });
+    const misread = okTarget({ SendQuota: { Max24HourSend: "50000", SentLast24Hours: 5 } });
+    expect(evaluateRule(quota, misread, [], today)).toMatchObject({
+      status: "fail",
+      message:
+        '$quotaUsedPercent is "50000" (SendQuota.Max24HourSend is a string where the model has a number); must be less than 80',
+    });
+    const read = okTarget({ SendQuota: { Max24HourSend: 100, SentLast24Hours: 90 } });
+    expect(evaluateRule(quota, read, [], today).message).toBe(
+      "90% of the 24-hour sending quota is used; must be less than 80%",
+    );
   });
 
   it("keeps the generated message for a passing rule even with a template", () => {
