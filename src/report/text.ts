@@ -70,7 +70,7 @@ function resultLines(result: Result, idWidth: number, paint: Record<keyof typeof
     if (result.docs) lines.push(`${indent}${paint.dim(`docs: ${safe(result.docs)}`)}`);
   }
   if (result.waiver && !result.waiver.expired) {
-    lines.push(`${indent}${paint.dim(`waiver: ${result.waiver.file}:${result.waiver.line}`)}`);
+    lines.push(`${indent}${paint.dim(`waiver: ${safe(result.waiver.file)}:${result.waiver.line}`)}`);
   }
   return lines;
 }
