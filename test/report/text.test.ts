@@ -159,6 +159,16 @@ describe("text report", () => {
     expect(withoutOurColours).toContain(
       "could not be read: line one\\nFAKE  PASS  line\\r\\u{1b}]8;;http://evil\\u{07}link\\u{202e} [x\\u{1b}[2J]",
     );
+    // A policy file's name comes from the repository (a pull request can choose it).
+    const named: Policy = {
+      ...policy,
+      waivers: [waiver({ rule: "healthy", source: { file: "evil\u001b[2J\n  PASS.yaml", line: 3, column: 5 } })],
+    };
+    const waived = formatText(
+      evaluatePolicy(named, targets.slice(0, 1), { today: "2026-05-01", failOn: "error", toolVersion: "0.1.0" }),
+      context(),
+    );
+    expect(waived).toContain("                 waiver: evil\\u{1b}[2J\\n  PASS.yaml:3\n");
     // The target line and each of the three enabled rules' lines hold the message on one line.
     expect(withoutOurColours.split("\n").filter((l) => l.includes("FAKE"))).toHaveLength(4);
   });
