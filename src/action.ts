@@ -125,7 +125,7 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
 }
 
 /** Problems that stopped the run (an invalid policy or input) as annotations at their place. */
-function problemAnnotations(error: SesGuardError, workspace: string): Annotation[] {
+function problemAnnotations(error: SesGuardError, workspace: string, summary: boolean): Annotation[] {
   const annotations = error.diagnostics.map((d): Annotation => {
     const annotation: Annotation = { level: "error", title: `ses-guard: ${d.code}`, message: d.message };
     const file = d.file === undefined ? undefined : repositoryPath(d.file, workspace);
@@ -142,7 +142,7 @@ function problemAnnotations(error: SesGuardError, workspace: string): Annotation
   shown.push({
     level: "error",
     title: `ses-guard: ${hidden} more problems`,
-    message: `${hidden} more problems are not shown as annotations; the job summary lists them all.`,
+    message: `${hidden} more problems are not shown as annotations; ${summary ? "the job summary lists them all" : "run ses-guard validate to see them all"}.`,
   });
   return shown;
 }
@@ -170,7 +170,7 @@ async function runAction(): Promise<number> {
     setOutputs({ passed: false, failures: 0, errors: 0, report: "", sarif: "" });
     if (error instanceof SesGuardError) {
       if (inputs?.annotations !== false) {
-        for (const annotation of problemAnnotations(error, workspace)) {
+        for (const annotation of problemAnnotations(error, workspace, inputs?.summary !== false)) {
           process.stdout.write(`${renderAnnotation(annotation)}\n`);
         }
       }

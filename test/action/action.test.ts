@@ -256,6 +256,34 @@ describe.each(NODES)("the Action under %s", (_name, node) => {
     }
   });
 
+  it("keeps policy problems to 10 error annotations as well", async () => {
+    const rules = Array.from(
+      { length: 12 },
+      (_, i) => `  - id: r${i}\n    title: t\n    check: { path: Nope${i}, equals: true }\n`,
+    );
+    const run = await runAction({
+      node,
+      sesEndpoint: faults.url,
+      stsEndpoint: faults.url,
+      files: { ".ses-guard.yaml": `version: 1\nrules:\n${rules.join("")}` },
+    });
+    try {
+      const lines = run.stdout.trimEnd().split("\n");
+      expect(lines).toHaveLength(10);
+      expect(lines[0]).toMatch(
+        /^::error file=\.ses-guard\.yaml,line=5,col=20,title=ses-guard%3A policy\/unknown-path::/,
+      );
+      expect(lines[8]).toBe(
+        "::error title=ses-guard%3A 4 more problems::4 more problems are not shown as annotations; the job summary lists them all.",
+      );
+      expect(lines[9]).toBe("::error::ses-guard: 12 problems stopped the run; nothing was checked.");
+      expect(run.summary.match(/^- /gm)).toHaveLength(12);
+      expect(run.code).toBe(2);
+    } finally {
+      run.cleanup();
+    }
+  });
+
   it("rejects a bad input value by name", async () => {
     const run = await runAction({
       node,
