@@ -162,10 +162,16 @@ describe("text report", () => {
     // A policy file's name comes from the repository (a pull request can choose it).
     const named: Policy = {
       ...policy,
-      waivers: [waiver({ rule: "healthy", source: { file: "evil\u001b[2J\n  PASS.yaml", line: 3, column: 5 } })],
+      waivers: [
+        waiver({ rule: "healthy", source: { file: "evil\u001b[2J\n  PASS.yaml", line: 3, column: 5 } }),
+      ],
     };
     const waived = formatText(
-      evaluatePolicy(named, targets.slice(0, 1), { today: "2026-05-01", failOn: "error", toolVersion: "0.1.0" }),
+      evaluatePolicy(named, targets.slice(0, 1), {
+        today: "2026-05-01",
+        failOn: "error",
+        toolVersion: "0.1.0",
+      }),
       context(),
     );
     expect(waived).toContain("                 waiver: evil\\u{1b}[2J\\n  PASS.yaml:3\n");
