@@ -2,10 +2,11 @@
 
 /** The closest candidate to `input`, when it is close enough to be a likely typo. */
 export function suggest(input: string, candidates: Iterable<string>): string | undefined {
+  const pool = [...candidates];
   const needle = input.toLowerCase();
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
+  for (const candidate of pool) {
     const distance = editDistance(needle, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -14,7 +15,13 @@ export function suggest(input: string, candidates: Iterable<string>): string | u
   }
   // Allow about one typo per three characters, so "ENABLD" finds ENABLED but "x" finds nothing.
   const allowed = Math.max(1, Math.floor(needle.length / 3));
-  return best !== undefined && bestDistance <= allowed ? best : undefined;
+  if (best !== undefined && bestDistance <= allowed) return best;
+  // An abbreviation ("warn", "recommend") is a likely slip too, when it names only one candidate.
+  if (needle.length >= 3) {
+    const prefixed = pool.filter((c) => c.toLowerCase().startsWith(needle));
+    if (prefixed.length === 1) return prefixed[0];
+  }
+  return undefined;
 }
 
 /** ` (did you mean "X"?)` or an empty string. */
