@@ -62,7 +62,9 @@ function resultLines(result: Result, idWidth: number, paint: Record<keyof typeof
   const colour = statusColour(result.status, result.severity, paint);
   const label = colour(statusLabel[result.status].padEnd(6));
   const severity = paint.dim(result.severity.padEnd(7));
-  const lines = [`  ${label} ${severity} ${safe(result.ruleId).padEnd(idWidth)}  ${safe(result.message)}`];
+  // The target's heading already shows why it could not be read; each rule line need not repeat it.
+  const message = result.status === "error" ? "not evaluated: the target could not be read" : result.message;
+  const lines = [`  ${label} ${severity} ${safe(result.ruleId).padEnd(idWidth)}  ${safe(message)}`];
   const indent = " ".repeat(2 + 6 + 1 + 7 + 1);
   if (result.status === "fail" || result.status === "error") {
     if (result.status === "fail" && result.remediation)
