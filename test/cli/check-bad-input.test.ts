@@ -269,7 +269,7 @@ describe("bad flags and values", () => {
     [
       "a bad --fail-on",
       ["check", "--fail-on", "warn"],
-      /^ses-guard: --fail-on "warn" is not valid; use one of error, warning, notice, none$/,
+      /^ses-guard: --fail-on "warn" is not valid \(did you mean "warning"\?\); use one of error, warning, notice, none$/,
     ],
     [
       "an unknown --format",

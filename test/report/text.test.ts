@@ -76,12 +76,9 @@ describe("text report", () => {
         "  could not be read: AccessDeniedException: not allowed [aws/access-denied]",
         "    Allow ses:GetAccount",
         "    on this role",
-        "  ERROR  error   sending-enabled  not evaluated: eu-west-1 could not be read: AccessDeniedException: not allowed",
-        "                 docs: https://docs.example.com/rule",
-        "  ERROR  warning suppression      not evaluated: eu-west-1 could not be read: AccessDeniedException: not allowed",
-        "                 docs: https://docs.example.com/rule",
-        "  ERROR  notice  healthy          not evaluated: eu-west-1 could not be read: AccessDeniedException: not allowed",
-        "                 docs: https://docs.example.com/rule",
+        "  ERROR  error   sending-enabled  not evaluated: the target could not be read",
+        "  ERROR  warning suppression      not evaluated: the target could not be read",
+        "  ERROR  notice  healthy          not evaluated: the target could not be read",
         "  SKIP   error   disabled-one     disabled by an override",
         "",
         "ap-east-1 · account unknown",
@@ -175,7 +172,7 @@ describe("text report", () => {
       context(),
     );
     expect(waived).toContain("                 waiver: evil\\u{1b}[2J\\n  PASS.yaml:3\n");
-    // The target line and each of the three enabled rules' lines hold the message on one line.
-    expect(withoutOurColours.split("\n").filter((l) => l.includes("FAKE"))).toHaveLength(4);
+    // The target's heading holds the message on one line; rule lines do not repeat it.
+    expect(withoutOurColours.split("\n").filter((l) => l.includes("FAKE"))).toHaveLength(1);
   });
 });
