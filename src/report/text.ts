@@ -66,9 +66,8 @@ function resultLines(result: Result, idWidth: number, paint: Record<keyof typeof
   const message = result.status === "error" ? "not evaluated: the target could not be read" : result.message;
   const lines = [`  ${label} ${severity} ${safe(result.ruleId).padEnd(idWidth)}  ${safe(message)}`];
   const indent = " ".repeat(2 + 6 + 1 + 7 + 1);
-  if (result.status === "fail" || result.status === "error") {
-    if (result.status === "fail" && result.remediation)
-      lines.push(`${indent}${paint.cyan("fix:")} ${safe(result.remediation)}`);
+  if (result.status === "fail") {
+    if (result.remediation) lines.push(`${indent}${paint.cyan("fix:")} ${safe(result.remediation)}`);
     if (result.docs) lines.push(`${indent}${paint.dim(`docs: ${safe(result.docs)}`)}`);
   }
   if (result.waiver && !result.waiver.expired) {
