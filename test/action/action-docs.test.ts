@@ -5,12 +5,16 @@ import { repoRoot } from "../helpers/cli.js";
 import { ANNOTATIONS_EU_WEST_1, FAILING_TAIL } from "./expected.js";
 import { actionYaml } from "./run-action.js";
 
-const doc = readFileSync(join(repoRoot, "docs", "github-action.md"), "utf8");
+// The Action's section of the README, up to the next top-level heading.
+const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+const sectionStart = readme.indexOf("\n## The GitHub Action\n");
+const doc = readme.slice(sectionStart, readme.indexOf("\n## ", sectionStart + 1));
 
 /** The rows of the Markdown table that follows `heading`, as cells. */
 function tableAfter(heading: string): string[][] {
   const start = doc.indexOf(`\n${heading}\n`);
-  expect(start, `${heading} is in docs/github-action.md`).toBeGreaterThan(-1);
+  expect(sectionStart, "the README has a section on the Action").toBeGreaterThan(-1);
+  expect(start, `${heading} is in the README's Action section`).toBeGreaterThan(-1);
   const lines = doc.slice(start).split("\n").slice(2);
   const rows: string[][] = [];
   for (const line of lines.slice(lines.findIndex((l) => l.startsWith("|")))) {
@@ -20,10 +24,10 @@ function tableAfter(heading: string): string[][] {
   return rows.slice(2);
 }
 
-describe("docs/github-action.md", () => {
+describe("the README's section on the Action", () => {
   it("lists every input of action.yml with its default, in order", () => {
     const inputs = actionYaml().inputs;
-    const rows = tableAfter("## Inputs").map(([name, fallback]) => [name, fallback]);
+    const rows = tableAfter("### Inputs").map(([name, fallback]) => [name, fallback]);
     expect(rows).toEqual(
       Object.entries(inputs).map(([name, spec]) => [
         `\`${name}\``,
@@ -33,7 +37,7 @@ describe("docs/github-action.md", () => {
   });
 
   it("lists every output of action.yml, in order", () => {
-    expect(tableAfter("## Outputs").map(([name]) => name)).toEqual(
+    expect(tableAfter("### Outputs").map(([name]) => name)).toEqual(
       Object.keys(actionYaml().outputs).map((name) => `\`${name}\``),
     );
   });
