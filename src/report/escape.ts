@@ -64,11 +64,13 @@ export function toXmlChars(text: string): string {
  * since parsers turn a literal CR (or CRLF) into LF.
  */
 export function escapeXmlText(text: string): string {
-  return toXmlChars(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\r/g, "&#13;");
+  return withoutLogCommands(
+    toXmlChars(text)
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/\r/g, "&#13;"),
+  );
 }
 
 /**
@@ -85,12 +87,34 @@ export function escapeXmlAttribute(text: string): string {
 
 /** Escapes text for HTML content or a quoted HTML attribute (`<pre>` blocks in Markdown). */
 export function escapeHtml(text: string): string {
-  return neutralizeControls(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return withoutLogCommands(
+    neutralizeControls(text)
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&#39;"),
+  );
+}
+
+/**
+ * A report printed instead of written lands in a CI log, where the GitHub Actions runner takes
+ * `##[name]data` anywhere in a line and `::name::data` at the start of one (after spaces) for a
+ * workflow command; a line ends at CR or LF. In escaped XML or HTML text the same characters can
+ * be character references, which every parser reads back unchanged: `[` after `##`, and the first
+ * `:` of a line's `::`.
+ */
+function withoutLogCommands(escaped: string): string {
+  return escaped.replace(/##\[/g, "##&#91;").replace(/(^|[\r\n])([^\S\r\n]*):(?=:)/g, "$1$2&#58;");
+}
+
+/**
+ * The same for JSON text (the json and sarif formats): `##[` can only occur inside a string there,
+ * where `\u005b` is the same `[`. Lines of indented JSON start with `"`, `{`, `[` or a key, never
+ * with data, so `::` needs nothing.
+ */
+export function jsonWithoutLogCommands(json: string): string {
+  return json.replace(/##\[/g, "##\\u005b");
 }
 
 // Everything that means something inline in GitHub Flavored Markdown: HTML (`<`, `&`), escapes

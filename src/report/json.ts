@@ -1,7 +1,12 @@
 import type { FormatContext, Report } from "../types.js";
+import { jsonWithoutLogCommands } from "./escape.js";
 
-/** The JSON report (DESIGN.md section 5): the report itself, with its keys in contract order. */
+/**
+ * The JSON report (DESIGN.md section 5): the report itself, with its keys in contract order. A
+ * `[` after `##` is written `\u005b`, so the report cannot hold a workflow command when printed
+ * in a CI log; parsers read the same text.
+ */
 export function formatJson(report: Report, _context: FormatContext): string {
   const { version, tool, summary, failOn, targets, results } = report;
-  return `${JSON.stringify({ version, tool, summary, failOn, targets, results }, null, 2)}\n`;
+  return `${jsonWithoutLogCommands(JSON.stringify({ version, tool, summary, failOn, targets, results }, null, 2))}\n`;
 }

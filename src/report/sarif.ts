@@ -11,7 +11,7 @@ import { compareSeverity } from "../engine/exit-code.js";
 import type { FormatContext, Formatter, Report, Result, Rule, Severity } from "../types.js";
 import { TOOL_URL, targetLabel } from "./common.js";
 import { describeCheck } from "./describe-check.js";
-import { escapeMarkdown, neutralizeControls, safeLinkUrl } from "./escape.js";
+import { escapeMarkdown, jsonWithoutLogCommands, neutralizeControls, safeLinkUrl } from "./escape.js";
 import { indexRules, type RepositoryLocation, repositoryPath, resultLocation } from "./location.js";
 
 /** The URI of the schema the output conforms to (the OASIS 2.1.0 errata 01 schema). */
@@ -277,7 +277,8 @@ function statusRank(result: Result): number {
 
 /** Builds the `sarif` formatter with non-default options (e.g. an automation id). */
 export function createSarifFormatter(options: SarifFormatOptions = {}): Formatter {
-  return (report, context) => `${JSON.stringify(buildSarif(report, context, options), null, 2)}\n`;
+  return (report, context) =>
+    `${jsonWithoutLogCommands(JSON.stringify(buildSarif(report, context, options), null, 2))}\n`;
 }
 
 /** The `sarif` format: a SARIF 2.1.0 log with one run. */

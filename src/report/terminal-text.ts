@@ -7,12 +7,21 @@
 // C0 controls, DEL, C1 controls, and the Unicode bidi embedding/override/isolate characters.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Replaces every unsafe character with a visible `\u{…}`-style escape (`\n` and `\t` short forms). */
+/**
+ * Replaces every unsafe character with a visible `\u{…}`-style escape (`\n` and `\t` short forms),
+ * and keeps the text from being a GitHub Actions workflow command when it lands in a CI log: the
+ * runner takes `##[name]` anywhere in a line and `::name::` at the start of one (after spaces), so
+ * the bracket of `##[` and a leading colon are shown escaped too. Text from AWS or a policy may
+ * start a report line (a region heading, a hint), hence the check at the start of every value.
+ */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, (char) => {
-    if (char === "\n") return "\\n";
-    if (char === "\r") return "\\r";
-    if (char === "\t") return "\\t";
-    return `\\u{${char.codePointAt(0)?.toString(16).padStart(2, "0")}}`;
-  });
+  return text
+    .replace(UNSAFE, (char) => {
+      if (char === "\n") return "\\n";
+      if (char === "\r") return "\\r";
+      if (char === "\t") return "\\t";
+      return `\\u{${char.codePointAt(0)?.toString(16).padStart(2, "0")}}`;
+    })
+    .replace(/##\[/g, "##\\u{5b}")
+    .replace(/^(\s*):(?=:)/, "$1\\u{3a}");
 }
