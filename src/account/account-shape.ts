@@ -17,10 +17,31 @@ const MEMBER_TYPES: Record<string, "boolean" | "string" | "object"> = {
   VdmAttributes: "object",
 };
 
+/**
+ * How deep account data may nest. The model nests six levels; far deeper data is not an account,
+ * and rendering or serialising it recursively would overflow the stack (an internal error).
+ */
+export const MAX_ACCOUNT_DEPTH = 64;
+
+/** True when `value` nests lists and objects deeper than `limit` levels (checked without recursion). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (node === null || typeof node !== "object") continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Returns why `account` is not a GetAccount response, or undefined when it looks like one. */
 export function accountShapeProblem(account: unknown): string | undefined {
   if (typeof account !== "object" || account === null || Array.isArray(account)) {
     return "the response is not a JSON object";
+  }
+  if (nestsDeeperThan(account, MAX_ACCOUNT_DEPTH)) {
+    return `the response nests deeper than ${MAX_ACCOUNT_DEPTH} levels`;
   }
   const record = account as Record<string, unknown>;
   const known = Object.keys(MEMBER_TYPES).filter((member) => record[member] !== undefined);

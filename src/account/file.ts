@@ -1,5 +1,6 @@
 import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
 import type { ErrorInfo, TargetData } from "../types.js";
+import { MAX_ACCOUNT_DEPTH, nestsDeeperThan } from "./account-shape.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
 import { accountShape } from "./shape.js";
 
@@ -70,6 +71,14 @@ export async function parseInput(file: string, raw: string, labels: InputLabels)
       "input/invalid-json",
       `input is not valid JSON: ${(error as Error).message}`,
       jsonErrorPosition(text),
+    );
+  }
+  // A snapshot holds each account three levels down; deeper nesting than that is not account data,
+  // and evaluating or reporting it would recurse past the stack.
+  if (nestsDeeperThan(data, MAX_ACCOUNT_DEPTH + 3)) {
+    throw fail(
+      "input/too-deep",
+      `input nests deeper than ${MAX_ACCOUNT_DEPTH + 3} levels; a GetAccount response nests six`,
     );
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
