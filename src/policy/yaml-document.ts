@@ -35,6 +35,17 @@ export function parseYaml(file: string, text: string): YamlParseResult {
       `file is larger than ${yamlLimits.maxBytes / 1024} KiB; refusing to read it`,
     );
   }
+  const tooDeep = `file nests deeper than ${yamlLimits.maxDepth} levels; refusing it`;
+  // The parser takes seconds over a megabyte of nested brackets (and then reports its own stack
+  // overflow); nesting that deep is refused before parsing instead.
+  const deep = deepFlowOffset(text, yamlLimits.maxDepth);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep).split("\n");
+    return fail("yaml/too-deep", tooDeep, {
+      line: before.length,
+      column: (before[before.length - 1]?.length ?? 0) + 1,
+    });
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
   const at = (offset: number): Position => {
@@ -44,12 +55,17 @@ export function parseYaml(file: string, text: string): YamlParseResult {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      diagnostics: doc.errors.map((error) => ({
-        code: "yaml/syntax",
-        message: `invalid YAML: ${firstLine(error.message)}`,
-        file,
-        ...at(error.pos[0]),
-      })),
+      diagnostics: doc.errors.map((error) =>
+        // The parser reports running out of stack on block collections nested hundreds deep.
+        /^Maximum call stack size exceeded/.test(error.message)
+          ? { code: "yaml/too-deep", message: tooDeep, file, ...at(error.pos[0]) }
+          : {
+              code: "yaml/syntax",
+              message: `invalid YAML: ${firstLine(error.message)}`,
+              file,
+              ...at(error.pos[0]),
+            },
+      ),
     };
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -102,7 +118,7 @@ export function parseYaml(file: string, text: string): YamlParseResult {
     const position = nearest(values, error.pointer) ?? { line: 1, column: 1 };
     const messages: Record<string, string> = {
       "yaml/too-many-nodes": `file expands to more than ${yamlLimits.maxNodes} values (aliases repeat what they point at); refusing it as a resource-exhaustion risk`,
-      "yaml/too-deep": `file nests deeper than ${yamlLimits.maxDepth} levels; refusing it`,
+      "yaml/too-deep": tooDeep,
     };
     return fail(error.code, error.detail ?? messages[error.code] ?? error.code, position);
   }
@@ -126,6 +142,36 @@ class LimitError extends Error {
   ) {
     super(code);
   }
+}
+
+/**
+ * Where flow collections (`[`, `{`) first nest deeper than `limit`, or undefined: a scan in one
+ * pass that skips comments and quoted scalars. Brackets inside plain scalars are counted too, so it
+ * can only overestimate, and only a file with more than `limit` unclosed brackets is refused.
+ */
+function deepFlowOffset(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    const previous = text[i - 1] ?? " ";
+    if (char === "#" && /\s/.test(previous)) {
+      const end = text.indexOf("\n", i);
+      i = end === -1 ? text.length : end;
+    } else if ((char === '"' || char === "'") && /[\s[{,:]/.test(previous)) {
+      // Skip to the closing quote: `\"` escapes in double quotes, `''` in single quotes.
+      for (i++; i < text.length; i++) {
+        if (char === '"' && text[i] === "\\") i++;
+        else if (text[i] === char && !(char === "'" && text[i + 1] === "'")) break;
+        else if (char === "'" && text[i] === "'") i++;
+      }
+    } else if (char === "[" || char === "{") {
+      depth += 1;
+      if (depth > limit) return i;
+    } else if ((char === "]" || char === "}") && depth > 0) {
+      depth -= 1;
+    }
+  }
+  return undefined;
 }
 
 function nearest(positions: Map<string, Position>, pointer: string): Position | undefined {
