@@ -47,7 +47,9 @@ export function parseYaml(file: string, text: string): YamlParseResult {
     });
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+  // Duplicate keys are found below, in one pass: the library's own check compares every key of a
+  // map with every other one, which takes minutes on a map of tens of thousands of keys.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, version: "1.2" });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -74,6 +76,7 @@ export function parseYaml(file: string, text: string): YamlParseResult {
 
   const values = new Map<string, Position>();
   const keys = new Map<string, Position>();
+  const duplicates = new Map<string, Diagnostic>();
   let nodes = 0;
   const convert = (node: unknown, pointer: string, depth: number): unknown => {
     if (++nodes > yamlLimits.maxNodes) throw new LimitError("yaml/too-many-nodes", pointer);
@@ -94,6 +97,16 @@ export function parseYaml(file: string, text: string): YamlParseResult {
         const name = String(key);
         const child = `${pointer}/${escapePointer(name)}`;
         const keyRange = (pair.key as Node).range;
+        if (Object.hasOwn(out, name)) {
+          const place = keyRange ? at(keyRange[0]) : (nearest(values, pointer) ?? { line: 1, column: 1 });
+          duplicates.set(`${place.line}:${place.column}`, {
+            code: "yaml/syntax",
+            message: `invalid YAML: Map keys must be unique (${JSON.stringify(name)} is given twice)`,
+            file,
+            ...place,
+          });
+          continue;
+        }
         if (keyRange) keys.set(child, at(keyRange[0]));
         Object.defineProperty(out, name, {
           value: convert(pair.value, child, depth + 1),
@@ -122,6 +135,7 @@ export function parseYaml(file: string, text: string): YamlParseResult {
     };
     return fail(error.code, error.detail ?? messages[error.code] ?? error.code, position);
   }
+  if (duplicates.size > 0) return { ok: false, diagnostics: [...duplicates.values()] };
 
   return {
     ok: true,
