@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { nodeCrypto } from "../lazy-crypto.js";
 
 /**
  * Writes a file so that readers see the old content or the whole new content, never a part:
@@ -10,7 +10,10 @@ import { basename, dirname, join } from "node:path";
 export function writeFileAtomic(path: string, text: string): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
-  const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temporary = join(
+    dir,
+    `.${basename(path)}.${process.pid}.${nodeCrypto().randomBytes(4).toString("hex")}.tmp`,
+  );
   pendingTemporaryFiles.add(temporary);
   try {
     writeFileSync(temporary, text, { mode: 0o644 });

@@ -6,8 +6,8 @@
  * one alert across runs and commits even when the policy file moves lines.
  */
 
-import { createHash } from "node:crypto";
 import { compareSeverity } from "../engine/exit-code.js";
+import { nodeCrypto } from "../lazy-crypto.js";
 import type { FormatContext, Formatter, Report, Result, Rule, Severity } from "../types.js";
 import { TOOL_URL, targetLabel } from "./common.js";
 import { describeCheck } from "./describe-check.js";
@@ -47,7 +47,8 @@ interface RuleFacts {
 
 /** A stable fingerprint of one rule on one target: a hash of rule id, account and region. */
 export function targetFingerprint(ruleId: string, accountId: string | null, region: string): string {
-  return createHash("sha256")
+  return nodeCrypto()
+    .createHash("sha256")
     .update(`ses-guard\u0000${ruleId}\u0000${accountId ?? ""}\u0000${region}`)
     .digest("hex")
     .slice(0, 32);
