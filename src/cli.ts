@@ -1,3 +1,4 @@
+import { MAX_INPUT_BYTES } from "./account/file.js";
 import { parseCommandLine } from "./cli-args.js";
 import { ExitCode, formatDiagnostic, SesGuardError } from "./errors.js";
 import { helpText } from "./help.js";
@@ -123,7 +124,13 @@ export function useColor(env: Record<string, string | undefined>, isTTY: boolean
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    // Past the limit the input is refused anyway; an endless stream must not fill the memory first.
+    if (size > MAX_INPUT_BYTES) break;
+  }
   return Buffer.concat(chunks).toString("utf8");
 }
 

@@ -5,6 +5,8 @@
  * refused rather than crashing the run; regular expressions run in linear time. Times are coarse
  * upper bounds for a noisy 2-core machine, far below what the unbounded cases took.
  */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +15,7 @@ import { operators } from "../../src/engine/operators/index.js";
 import { loadRegexEngine } from "../../src/engine/regex.js";
 import { parseYaml } from "../../src/policy/yaml-document.js";
 import { yamlLimits } from "../../src/policy/yaml-limits.js";
-import { hasStackTrace, runCli, tempDir } from "../helpers/cli.js";
+import { cliEnv, cliPath, hasStackTrace, runCli, tempDir } from "../helpers/cli.js";
 import { DEFAULT_ACCOUNT, startFaultServer } from "../helpers/fault-server.js";
 
 const { dir, cleanup } = tempDir("ses-guard-bounds-");
@@ -64,6 +66,38 @@ describe("size limits", () => {
   it("refuses standard input over the limit", async () => {
     const big = `{"SendingEnabled": true, "x": "${"a".repeat(MAX_INPUT_BYTES)}"}`;
     await expectRefused(["--input", "-"], "<stdin>", /input is larger than 4 MiB/, big);
+  });
+});
+
+describe("standard input that never ends", () => {
+  it("is refused once it passes the limit, without waiting for its end", async () => {
+    const child = spawn(process.execPath, [cliPath, "check", "--input", "-"], {
+      cwd: dir,
+      env: cliEnv(),
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    child.stdin.on("error", () => undefined);
+    // A producer that would go on for ever (like `yes` or /dev/zero piped in).
+    const chunk = Buffer.from(`{"SendingEnabled": true, "x": "${"a".repeat(64 * 1024)}`);
+    const feed = setInterval(() => {
+      if (!child.stdin.destroyed) child.stdin.write(chunk);
+    }, 1);
+    const started = performance.now();
+    const [code] = (await Promise.race([
+      once(child, "exit"),
+      new Promise((resolve) => setTimeout(() => resolve(["still running"]), 15_000)),
+    ])) as [number | string];
+    clearInterval(feed);
+    child.kill("SIGKILL");
+    expect(code, stderr).toBe(2);
+    expect(stderr).toBe(
+      "ses-guard: <stdin>: input is larger than 4 MiB; a GetAccount response is a few KiB\n",
+    );
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 
