@@ -3,7 +3,7 @@
 // its own chunk and the offline path never loads it. Output is deterministic: CI rebuilds and
 // fails when dist/ differs from what is committed.
 import { existsSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -18,6 +18,33 @@ if (!process.argv.includes("--no-generate")) await import("./generate.mjs");
 
 const entryPoints = { cli: join(root, "src/cli-entry.ts") };
 if (existsSync(join(root, "src/action.ts"))) entryPoints.action = join(root, "src/action.ts");
+
+// Each module the CLI loads at start costs Node's ESM loader a file read, a compile and a link.
+// esbuild gives every distinct set of entry points and lazy imports that reach a module its own
+// chunk, which split the start-up code over 9 files. So each lazy import of our own code goes
+// through a stub that also imports run.ts (already loaded whenever a lazy import runs): every
+// module that start-up shares with a lazy part is then reached by the same set, and lands in
+// one chunk. Paths stay relative to the repository, so the output does not depend on where it
+// is built.
+const anchor = "./src/run.ts";
+const anchorLazyImports = {
+  name: "anchor-lazy-imports",
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind !== "dynamic-import" || !args.importer.startsWith(join(root, "src", "/")))
+        return undefined;
+      return {
+        path: relative(root, resolve(args.resolveDir, args.path)).split(sep).join("/"),
+        namespace: "lazy",
+      };
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
+      contents: `import ${JSON.stringify(anchor)};\nexport * from ${JSON.stringify(`./${args.path}`)};\n`,
+      resolveDir: root,
+      loader: "js",
+    }));
+  },
+};
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
@@ -35,6 +62,7 @@ const result = await build({
   chunkNames: "chunks/[name]-[hash]",
   metafile: true,
   logLevel: "warning",
+  plugins: [anchorLazyImports],
   // Bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: {
     js: '#!/usr/bin/env node\nimport { createRequire as __sesGuardCreateRequire } from "node:module";\nconst require = __sesGuardCreateRequire(import.meta.url);',
