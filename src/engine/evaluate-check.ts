@@ -58,29 +58,52 @@ function conjoin(outcomes: CheckOutcome[]): CheckOutcome {
   // List definite failures before unknowns: they are what the reader must fix first.
   failing.sort((a, b) => rank(a.truth) - rank(b.truth));
   const explained = truth === "true" ? outcomes : failing;
-  return {
+  return joined(
     truth,
-    reasons: failing.flatMap((o) => o.reasons),
-    evidence: truth === "true" ? outcomes.flatMap((o) => o.evidence) : [],
-    ...join(explained, "and"),
-  };
+    failing.flatMap((o) => o.reasons),
+    truth === "true" ? outcomes.flatMap((o) => o.evidence) : [],
+    explained,
+    "and",
+  );
 }
 
-/** Joins child messages, bracketing a child whose own parts combine the other way. */
-function join(outcomes: CheckOutcome[], compound: "and" | "or"): Pick<CheckOutcome, "message" | "compound"> {
-  if (outcomes.length === 1 && outcomes[0]) {
-    const only = outcomes[0];
-    return only.compound ? { message: only.message, compound: only.compound } : { message: only.message };
-  }
+/**
+ * An outcome whose message joins child messages, bracketing a child whose own parts combine the
+ * other way. Built member by member rather than spread: object spread is slow on Node 20, and
+ * compositions are evaluated for every target.
+ */
+function joined(
+  truth: Truth,
+  reasons: LeafOutcome[],
+  evidence: LeafOutcome[],
+  outcomes: CheckOutcome[],
+  compound: "and" | "or",
+): CheckOutcome {
+  const only = outcomes.length === 1 ? outcomes[0] : undefined;
+  if (only) return withCompound({ truth, reasons, evidence, message: only.message }, only.compound);
   const parts = outcomes.map((o) => (o.compound && o.compound !== compound ? `(${o.message})` : o.message));
-  return { message: parts.join(` ${compound} `), compound };
+  return withCompound({ truth, reasons, evidence, message: parts.join(` ${compound} `) }, compound);
+}
+
+function withCompound(outcome: CheckOutcome, compound: CheckOutcome["compound"]): CheckOutcome {
+  if (compound) outcome.compound = compound;
+  return outcome;
 }
 
 function disjoin(outcomes: CheckOutcome[]): CheckOutcome {
   const winner = outcomes.find((o) => o.truth === "true");
-  if (winner) return { ...winner, reasons: [] };
+  if (winner) {
+    const won = { truth: winner.truth, reasons: [], evidence: winner.evidence, message: winner.message };
+    return withCompound(won, winner.compound);
+  }
   const truth = outcomes.some((o) => o.truth === "unknown") ? "unknown" : "false";
-  return { truth, reasons: outcomes.flatMap((o) => o.reasons), evidence: [], ...join(outcomes, "or") };
+  return joined(
+    truth,
+    outcomes.flatMap((o) => o.reasons),
+    [],
+    outcomes,
+    "or",
+  );
 }
 
 function rank(truth: Truth): number {
@@ -93,36 +116,43 @@ function flip(truth: Truth): Truth {
 
 function evaluateLeaf(check: LeafCheck, target: EvaluationTarget, negated: boolean): CheckOutcome {
   const operator = operators[check.operator];
-  const requirement = operator.requirement(check.expected, negated);
   const found = lookup(target, check.path);
-  const leaf = (truth: Truth, actual: unknown, message: string): CheckOutcome => {
-    const outcome: LeafOutcome = { path: check.path, actual, expected: check.expected, truth, message };
-    return truth === "true"
-      ? { truth, reasons: [], evidence: [outcome], message }
-      : { truth, reasons: [outcome], evidence: [], message };
-  };
-
+  // The requirement is worded only for outcomes that are not true: a passing leaf never shows it.
   if (found.state === "wrongType") {
     return leaf(
+      check,
       "unknown",
       found.value,
-      `${check.path} is ${formatLiteral(found.value)} (${found.problem}); ${requirement}`,
+      `${check.path} is ${formatLiteral(found.value)} (${found.problem}); ${operator.requirement(check.expected, negated)}`,
     );
   }
   const actual = found.state === "present" ? found.value : undefined;
   if (found.state === "absent" && check.operator !== "exists") {
     // Fail closed: a value the gate did not see cannot satisfy a rule, negated or not.
-    return leaf("unknown", undefined, `${check.path} is not set; ${requirement}`);
+    return leaf(
+      check,
+      "unknown",
+      undefined,
+      `${check.path} is not set; ${operator.requirement(check.expected, negated)}`,
+    );
   }
   const raw: Truth = operator.test(actual, check.expected) ? "true" : "false";
   const truth = negated ? flip(raw) : raw;
-  if (truth === "true") return leaf(truth, actual, `${check.path} is ${formatValue(actual)}`);
+  if (truth === "true") return leaf(check, truth, actual, `${check.path} is ${formatValue(actual)}`);
   const difference = operator.difference?.(actual, check.expected, negated);
   return leaf(
+    check,
     truth,
     actual,
-    `${check.path} is ${formatValue(actual)}; ${requirement}${difference ? ` (${difference})` : ""}`,
+    `${check.path} is ${formatValue(actual)}; ${operator.requirement(check.expected, negated)}${difference ? ` (${difference})` : ""}`,
   );
+}
+
+function leaf(check: LeafCheck, truth: Truth, actual: unknown, message: string): CheckOutcome {
+  const outcome: LeafOutcome = { path: check.path, actual, expected: check.expected, truth, message };
+  return truth === "true"
+    ? { truth, reasons: [], evidence: [outcome], message }
+    : { truth, reasons: [outcome], evidence: [], message };
 }
 
 /** One sentence for a check outcome, ready for a result. */

@@ -19,44 +19,64 @@ const ABSENT: Lookup = { state: "absent" };
 /** The region name used when a raw `get-account` input names no region. */
 export const UNKNOWN_REGION = "unknown";
 
+/** A path split into member names, with its shape in the model: computed once per path. */
+interface CompiledPath {
+  names: string[];
+  shape: FieldShape | undefined;
+}
+
+// Policies use a handful of paths, each evaluated on every target: splitting a path and walking
+// the model for it once, not once per evaluation, is most of a leaf's cost (see BENCHMARKS.md).
+const compiledPaths = new Map<string, CompiledPath>();
+
+function compilePath(path: string): CompiledPath {
+  let compiled = compiledPaths.get(path);
+  if (!compiled) {
+    compiled = { names: path.split("."), shape: shapeAt(path) };
+    compiledPaths.set(path, compiled);
+  }
+  return compiled;
+}
+
 /** Resolves a dotted path or computed fact (`$…`) against a target. */
 export function lookup(target: EvaluationTarget, path: string): Lookup {
   if (path.startsWith("$")) return computeFact(target, path);
+  const { names, shape } = compilePath(path);
   let value: unknown = target.account;
-  let walked = "";
-  for (const name of path.split(".")) {
+  for (let i = 0; i < names.length; i++) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      const walked = names.slice(0, i).join(".");
       return { state: "wrongType", value, problem: `${walked} is a ${typeName(value)}, not a structure` };
     }
+    const name = names[i] as string;
     value = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
-    walked = walked ? `${walked}.${name}` : name;
     // JSON null and a missing member mean the same thing: the data is not there.
     if (value === undefined || value === null) return ABSENT;
   }
-  const shape = shapeAt(path);
   const problem = shape ? typeProblem(value, shape) : undefined;
   return problem ? { state: "wrongType", value, problem } : { state: "present", value };
 }
 
 /** Why a value does not fit the model's type, or undefined when it does. */
 export function typeProblem(value: unknown, shape: FieldShape): string | undefined {
-  const fits = (v: unknown, s: FieldShape): boolean => {
-    switch (s.type) {
-      case "string":
-        return typeof v === "string";
-      case "number":
-        return typeof v === "number" && Number.isFinite(v);
-      case "boolean":
-        return typeof v === "boolean";
-      case "list":
-        return Array.isArray(v) && v.every((item) => fits(item, s.member));
-      case "structure":
-        return v !== null && typeof v === "object" && !Array.isArray(v);
-    }
-  };
-  if (fits(value, shape)) return undefined;
+  if (fitsShape(value, shape)) return undefined;
   const wanted = shape.type === "list" ? `list of ${shape.member.type}` : shape.type;
   return `a ${typeName(value)} where the model has a ${wanted}`;
+}
+
+function fitsShape(value: unknown, shape: FieldShape): boolean {
+  switch (shape.type) {
+    case "string":
+      return typeof value === "string";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "boolean":
+      return typeof value === "boolean";
+    case "list":
+      return Array.isArray(value) && value.every((item) => fitsShape(item, shape.member));
+    case "structure":
+      return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
 }
 
 function computeFact(target: EvaluationTarget, name: string): Lookup {
