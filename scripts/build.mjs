@@ -2,7 +2,7 @@
 // GitHub Action). The AWS SDK is only reached through a dynamic import, so esbuild puts it in
 // its own chunk and the offline path never loads it. Output is deterministic: CI rebuilds and
 // fails when dist/ differs from what is committed.
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -46,6 +46,32 @@ const anchorLazyImports = {
   },
 };
 
+// The AWS SDK's CommonJS builds load most credential sources lazily: `const { fromIni } = await
+// import("@aws-sdk/credential-provider-ini")`. In a split ESM bundle such an import of a CommonJS
+// module yields only a default export, so every source but environment variables failed with
+// "o is not a function" (profiles, SSO, credential_process, web identity, container and instance
+// roles). Those imports become require() calls instead: the modules join the AWS chunk, which is
+// itself loaded only when a live account is read.
+const sdkLazyRequires = {
+  name: "sdk-lazy-requires",
+  setup(pluginBuild) {
+    pluginBuild.onLoad(
+      { filter: /[\\/]node_modules[\\/]@(aws-sdk|smithy)[\\/].*[\\/]dist-cjs[\\/].*\.js$/ },
+      (args) => {
+        const text = readFileSync(args.path, "utf8");
+        if (!text.includes("import(")) return undefined;
+        return {
+          contents: text.replace(
+            /\bimport\((['"][^'"]+['"])\)/g,
+            "Promise.resolve().then(() => require($1))",
+          ),
+          loader: "js",
+        };
+      },
+    );
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints,
@@ -62,7 +88,7 @@ const result = await build({
   chunkNames: "chunks/[name]-[hash]",
   metafile: true,
   logLevel: "warning",
-  plugins: [anchorLazyImports],
+  plugins: [anchorLazyImports, sdkLazyRequires],
   // Bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: {
     js: '#!/usr/bin/env node\nimport { createRequire as __sesGuardCreateRequire } from "node:module";\nconst require = __sesGuardCreateRequire(import.meta.url);',
