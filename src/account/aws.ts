@@ -88,6 +88,10 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
 
   const timeoutMs = Math.round(timeoutSeconds * 1000);
   const deadlineMs = regionDeadlineMs(timeoutMs, retry.maxAttempts);
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  // The whole read has a deadline too, so that no fault (a credential source, a config file or a
+  // connection that never answers, in any step) can keep a run from ending.
+  const runDeadline = deadlineSignal(runDeadlineMs(timeoutMs, retry.maxAttempts, total, concurrency));
   // One handler configuration for every client: each attempt gets --timeout to connect, to see the
   // response headers, and as the longest silence while the body streams in.
   const requestHandler = {
@@ -113,7 +117,7 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
     const credentials = sts.config.credentials;
     const secrets: string[] = [];
     const resolveDeadline = deadlineSignal(deadlineMs);
-    const resolving = linkSignals([options.signal, resolveDeadline.signal]);
+    const resolving = linkSignals([options.signal, resolveDeadline.signal, runDeadline.signal]);
     try {
       const identity = await raceAbort(credentials(), resolving.signal);
       secrets.push(identity.secretAccessKey);
@@ -154,20 +158,18 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
       deadlineMs,
       secrets,
       signal: options.signal,
+      runDeadline: runDeadline.signal,
     };
     const callerIdentity = readCallerIdentity(sts, context);
-    const targets = await mapBounded(
-      requests,
-      options.concurrency ?? DEFAULT_CONCURRENCY,
-      async (request) => {
-        const target = await readRegion(request.region, context);
-        done += 1;
-        progress();
-        return target;
-      },
-    );
+    const targets = await mapBounded(requests, concurrency, async (request) => {
+      const target = await readRegion(request.region, context);
+      done += 1;
+      progress();
+      return target;
+    });
     return settleTargets(requests, targets, await callerIdentity);
   } finally {
+    runDeadline.dispose();
     sts.destroy();
   }
 }
@@ -179,7 +181,10 @@ interface RegionContext {
   timeoutSeconds: number;
   deadlineMs: number;
   secrets: string[];
+  /** The user's interrupt (SIGINT, SIGTERM). */
   signal: AbortSignal | undefined;
+  /** Aborts when the deadline of the whole read passes. */
+  runDeadline: AbortSignal;
 }
 
 /** Reads one Region; every outcome is a TargetData. */
@@ -202,15 +207,16 @@ async function readRegion(region: string, context: RegionContext): Promise<Targe
     secrets: context.secrets,
     ...(context.endpointUrl ? { endpointUrl: context.endpointUrl } : {}),
   };
-  if (context.signal?.aborted) {
+  if (context.signal?.aborted || context.runDeadline.aborted) {
+    const aborted = context.signal?.aborted === true;
     return {
       ...base,
       status: "error",
-      error: classifyAwsError(undefined, { ...errorContext, aborted: true }),
+      error: classifyAwsError(undefined, { ...errorContext, aborted, deadlineExceeded: !aborted }),
     };
   }
   const deadline = deadlineSignal(context.deadlineMs);
-  const linked = linkSignals([context.signal, deadline.signal]);
+  const linked = linkSignals([context.signal, deadline.signal, context.runDeadline]);
   const client = new SESv2Client({
     ...context.common,
     region,
@@ -246,7 +252,7 @@ async function readRegion(region: string, context: RegionContext): Promise<Targe
       error: classifyAwsError(error, {
         ...errorContext,
         aborted,
-        deadlineExceeded: !aborted && deadline.signal.aborted,
+        deadlineExceeded: !aborted && (deadline.signal.aborted || context.runDeadline.aborted),
       }),
     };
   } finally {
@@ -259,7 +265,7 @@ async function readRegion(region: string, context: RegionContext): Promise<Targe
 /** Asks STS who the credentials belong to; never rejects. */
 async function readCallerIdentity(sts: STSClient, context: RegionContext): Promise<CallerIdentity> {
   const deadline = deadlineSignal(context.deadlineMs);
-  const linked = linkSignals([context.signal, deadline.signal]);
+  const linked = linkSignals([context.signal, deadline.signal, context.runDeadline]);
   try {
     const output = await raceAbort(
       sts.send(new GetCallerIdentityCommand({}), { abortSignal: linked.signal }),
@@ -415,6 +421,23 @@ export function regionDeadlineMs(timeoutMs: number, maxAttempts: number): number
   for (let retry = 0; retry < maxAttempts - 1; retry += 1)
     backoff += Math.min(20_000, 500 * 2 ** retry) + 5_000;
   return timeoutMs * maxAttempts + backoff;
+}
+
+/**
+ * The most the whole live read may take: finding the credentials, then every wave of Regions
+ * (`concurrency` at a time) at its own deadline, plus a second of slack. Each step has its own
+ * deadline already; this one holds whatever a step fails to bound, so no fault can keep a run
+ * going. With the defaults (--timeout 10, 3 attempts, every Region in one wave) it is 84 s.
+ */
+export function runDeadlineMs(
+  timeoutMs: number,
+  maxAttempts: number,
+  regionCount: number,
+  concurrency: number,
+): number {
+  const region = regionDeadlineMs(timeoutMs, maxAttempts);
+  const waves = Math.max(1, Math.ceil(regionCount / Math.max(1, Math.floor(concurrency) || 1)));
+  return region + waves * region + 1_000;
 }
 
 /** The Region to ask STS in: the first named Region that is surely enabled. */
