@@ -5,7 +5,7 @@
  * the markers survive a new run.
  */
 import type { BuildFile, EntryBundle, LoadedSet } from "./bundle-sizes.js";
-import type { EngineThroughput } from "./engine-throughput.js";
+import { type EngineThroughput, WARMUP_PASSES } from "./engine-throughput.js";
 import type { Summary } from "./stats.js";
 
 /** Where the generated part of BENCHMARKS.md starts. */
@@ -322,7 +322,7 @@ function engineRows(engine: EngineThroughput, runtime: string): string[] {
   const rate = (v: number) => `${perSecond(v)}/s`;
   return [
     row(
-      `engine${runtime}: \`evaluateRule\` per rule and document, ${engine.rules} rules × ${engine.documents.toLocaleString("en-US")} documents, ${engine.passes} passes`,
+      `engine${runtime}: \`evaluateRule\` per rule and document, ${engine.rules} rules × ${engine.documents.toLocaleString("en-US")} documents, ${engine.passes} passes after ${WARMUP_PASSES} warm-up passes`,
       `${times(engine.evaluateRule.median / 1_000_000)} the budget`,
       engine.evaluateRule,
       rate,
