@@ -247,17 +247,46 @@ function sanitize(info: ErrorInfo, secrets: readonly string[]): ErrorInfo {
   return clean;
 }
 
-/** Replaces every occurrence of a secret with `[redacted]` (secrets shorter than 8 characters are not real ones). */
+/**
+ * Replaces every occurrence of a secret, plain or URL-encoded, with `[redacted]` (secrets shorter
+ * than 8 characters are not real ones), and every request signature.
+ */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length >= 8) out = out.split(secret).join("[redacted]");
+    if (secret.length < 8) continue;
+    // Also as it appears in a URL or form body (keys and tokens hold `/`, `+` and `=`).
+    for (const form of new Set([secret, encodeURIComponent(secret)]))
+      out = out.split(form).join("[redacted]");
   }
-  // Secrets the run never saw (e.g. echoed by a proxy) still get caught by their usual form.
-  return out.replace(
-    /(aws_secret_access_key|aws_session_token|secretaccesskey|sessiontoken)(["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi,
-    "$1$2[redacted]",
-  );
+  // Secrets the run never saw (e.g. echoed by a proxy) still get caught by their usual form, and
+  // so do request signatures (an Authorization header echoed back): each one authorises a request.
+  return out
+    .replace(
+      /(aws_secret_access_key|aws_session_token|secretaccesskey|sessiontoken)(["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi,
+      "$1$2[redacted]",
+    )
+    .replace(/((?:X-Amz-)?Signature=)[0-9a-f]{64}/gi, "$1[redacted]");
+}
+
+/**
+ * Redacts secrets from every string in a value (account data as an endpoint sent it), so that an
+ * endpoint echoing the signed request cannot put credentials into a report or a snapshot.
+ */
+export function redactSecretsIn<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === "string") return redactSecrets(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((item) => redactSecretsIn(item, secrets)) as T;
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    Object.defineProperty(out, key, {
+      value: redactSecretsIn(inner, secrets),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out as T;
 }
 
 /** Collapses whitespace and control characters so a message stays on one line; caps its length. */

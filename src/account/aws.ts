@@ -12,7 +12,7 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { usageError } from "../errors.js";
 import type { ErrorInfo, TargetData } from "../types.js";
 import { accountShapeProblem } from "./account-shape.js";
-import { AwsErrorCode, classifyAwsError, classifyCredentialsError } from "./aws-errors.js";
+import { AwsErrorCode, classifyAwsError, classifyCredentialsError, redactSecretsIn } from "./aws-errors.js";
 import { mapBounded } from "./bounded-map.js";
 import { deadlineSignal, linkSignals, raceAbort } from "./cancellation.js";
 import { createCredentialLog } from "./credential-log.js";
@@ -243,7 +243,12 @@ async function readRegion(region: string, context: RegionContext): Promise<Targe
         },
       };
     }
-    return { ...base, status: "ok", account: account as Record<string, unknown> };
+    // The shape check above bounds the depth, so this walk cannot recurse too deep.
+    return {
+      ...base,
+      status: "ok",
+      account: redactSecretsIn(account as Record<string, unknown>, context.secrets),
+    };
   } catch (error) {
     const aborted = context.signal?.aborted === true;
     return {
