@@ -4,8 +4,9 @@
  * forge report lines, and bidirectional overrides that reorder text are shown as visible escapes.
  */
 
-// C0 controls, DEL, C1 controls, and the Unicode bidi embedding/override/isolate characters.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// C0 controls, DEL, C1 controls, the Unicode bidi marks (including the Arabic letter mark) and
+// embedding/override/isolate characters, and the line and paragraph separators.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 /**
  * Replaces every unsafe character with a visible `\u{…}`-style escape (`\n` and `\t` short forms),

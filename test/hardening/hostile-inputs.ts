@@ -8,7 +8,7 @@ import { stringify } from "yaml";
 /** Marks every forged command, so a test can tell which channel let it through. */
 export const HOSTILE =
   "<script>alert(1)</script> ]]> <![CDATA[ &amp; %0A %25 %3A " +
-  "\u001b[31mred\u001b[0m \u001b]8;;https://evil.example/\u0007link\u001b]8;;\u0007 \u009b2J \u202eevil\u202c \u2066x\u2069 " +
+  "\u001b[31mred\u001b[0m \u001b]8;;https://evil.example/\u0007link\u001b]8;;\u0007 \u009b2J \u202eevil\u202c \u2066x\u2069 \u061cmark " +
   "##[error]forged-v1 ##[stop-commands]forged-token |pipe| `tick` ``` [md](javascript:alert(1)) " +
   "\u0024{{ secrets.GITHUB_TOKEN }}\r\n::error file=x.yaml,line=1::forged-v2\n::set-output name=passed::true\n" +
   "  ::stop-commands::forged-token\r::warning::forged-cr";
