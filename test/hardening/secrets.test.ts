@@ -140,8 +140,12 @@ function leaks(text: string): string[] {
 }
 
 /** Runs check (every format) and snapshot with the fake credentials, and scans everything they wrote. */
-async function scanRuns(endpointUrl: string, regions: string): Promise<{ codes: number[]; scanned: number }> {
-  const aws = await createAwsTestEnv({ endpointUrl, extra: { AWS_MAX_ATTEMPTS: "2" } });
+async function scanRuns(
+  endpointUrl: string,
+  regions: string,
+  attempts = "2",
+): Promise<{ codes: number[]; scanned: number }> {
+  const aws = await createAwsTestEnv({ endpointUrl, extra: { AWS_MAX_ATTEMPTS: attempts } });
   const { dir, cleanup } = tempDir("ses-guard-secrets-");
   try {
     const env = { ...aws.env, NO_COLOR: "1" };
@@ -186,7 +190,8 @@ async function scanRuns(endpointUrl: string, regions: string): Promise<{ codes: 
 describe("credentials never appear in output", () => {
   it.each(FAULTS)("through %s, in every format and the snapshot", async (_, behaviour) => {
     faults.on("*", behaviour);
-    const { codes, scanned } = await scanRuns(faults.url, "us-east-1");
+    // Retried messages are covered by the other faults; one attempt keeps the silent one short.
+    const { codes, scanned } = await scanRuns(faults.url, "us-east-1", behaviour.kind === "hang" ? "1" : "2");
     expect(codes).toEqual([3, 3]);
     expect(scanned).toBe(6);
     // The signed requests really carried the session token and a signature.
