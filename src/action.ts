@@ -6,6 +6,7 @@
 import * as core from "@actions/core";
 import { type ActionInputs, parseActionInputs, workflowFile } from "./action-inputs.js";
 import { ExitCode, SesGuardError } from "./errors.js";
+import { exitAfterFlush } from "./io/exit-after-flush.js";
 import { blockingFailures, countsLine } from "./report/common.js";
 import { escapeMarkdown } from "./report/escape.js";
 import { type Annotation, createGithubFormatter, renderAnnotation } from "./report/github.js";
@@ -185,4 +186,4 @@ async function runAction(): Promise<number> {
   }
 }
 
-process.exitCode = await runAction();
+await exitAfterFlush(await runAction());

@@ -44,11 +44,11 @@ export function jsonErrorOffset(text: string): number | undefined {
         continue;
       }
       i++;
-      const escape = text[i];
-      if (escape === "u") {
+      const escaped = text[i];
+      if (escaped === "u") {
         i++;
         sticky(HEX4);
-      } else if (escape !== undefined && '"\\/bfnrt'.includes(escape)) {
+      } else if (escaped !== undefined && '"\\/bfnrt'.includes(escaped)) {
         i++;
       } else {
         fail();
@@ -72,7 +72,10 @@ export function jsonErrorOffset(text: string): number | undefined {
         take(":");
         value();
         space();
-        if (text[i] !== ",") return take("}");
+        if (text[i] !== ",") {
+          take("}");
+          return;
+        }
         i++;
       }
     }
@@ -86,12 +89,21 @@ export function jsonErrorOffset(text: string): number | undefined {
       for (;;) {
         value();
         space();
-        if (text[i] !== ",") return take("]");
+        if (text[i] !== ",") {
+          take("]");
+          return;
+        }
         i++;
       }
     }
-    if (char === '"') return string();
-    if (char === "-" || (char !== undefined && char >= "0" && char <= "9")) return sticky(NUMBER);
+    if (char === '"') {
+      string();
+      return;
+    }
+    if (char === "-" || (char !== undefined && char >= "0" && char <= "9")) {
+      sticky(NUMBER);
+      return;
+    }
     for (const word of ["true", "false", "null"]) {
       if (text.startsWith(word, i)) {
         i += word.length;

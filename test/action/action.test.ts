@@ -5,7 +5,8 @@
  */
 
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Report } from "../../src/types.js";
@@ -302,4 +303,38 @@ describe.each(NODES)("the Action under %s", (_name, node) => {
       run.cleanup();
     }
   });
+});
+
+it("ends when a credential source waits for ever (exit 3 after the request deadline, not a hung step)", async () => {
+  // A profile whose credential_process prompts for an MFA code no one will type, as in CI.
+  const dir = mkdtempSync(join(tmpdir(), "ses-guard-action-mfa-"));
+  const prompt = join(dir, "wait-for-mfa.sh");
+  const pidFile = join(dir, "mfa.pid");
+  writeFileSync(prompt, `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 600\n`, { mode: 0o755 });
+  writeFileSync(join(dir, "config"), `[profile mfa]\ncredential_process = ${prompt}\n`);
+  const node = NODES[NODES.length - 1]?.[1] ?? process.execPath;
+  const started = Date.now();
+  const run = await runAction({
+    node,
+    sesEndpoint: faults.url,
+    stsEndpoint: faults.url,
+    files: POLICY,
+    env: {
+      AWS_PROFILE: "mfa",
+      AWS_CONFIG_FILE: join(dir, "config"),
+      AWS_ACCESS_KEY_ID: "",
+      AWS_SECRET_ACCESS_KEY: "",
+    },
+  });
+  try {
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stdout).toContain("Resolving AWS credentials took longer than 10 s");
+    expect(run.outputs).toMatchObject({ passed: "false", errors: "6" });
+    expect(faults.requests).toHaveLength(0);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  } finally {
+    run.cleanup();
+    process.kill(Number(readFileSync(pidFile, "utf8")), "SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
