@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+import { createRequire as __sesGuardCreateRequire } from "node:module";
+const require = __sesGuardCreateRequire(import.meta.url);
+import{F as h,H as m,M as g,a as p,c as r}from"./chunk-U6OCA2BX.js";import"./chunk-FIHLY65X.js";import{lstatSync as k}from"node:fs";import{resolve as d}from"node:path";var a=".ses-guard.yaml",i=".ses-guard.test.yaml",A=".github/workflows/ses-guard.yml",S="ses-guard/ses-guard@v0",u="ses-guard.sarif",T="./node_modules/ses-guard/policies/policy.schema.json";function f(e){return[{path:a,text:R(e)},{path:i,text:O(e)},{path:A,text:D(e)}]}function w(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+90),t.toISOString().slice(0,10)}function b(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+1),t.toISOString().slice(0,10)}function E(){return`rules:
+  - id: transactional-mail-type
+    title: The account is registered for transactional mail
+    severity: warning
+    regions: [us-*, eu-*]
+    check:
+      path: Details.MailType
+      equals: TRANSACTIONAL
+    message: "{path} is {actual}; this repository sends {expected} mail only"
+    remediation: aws sesv2 put-account-details --mail-type TRANSACTIONAL --website-url https://www.example.com
+    docs: https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_PutAccountDetails.html`}function I(){return`overrides:
+  vdm-enabled: { severity: notice }`}function $(e){return`waivers:
+  - rule: vdm-enabled
+    regions: [ap-south-1]
+    reason: Virtual Deliverability Manager rollout in Mumbai is scheduled for next quarter
+    expires: ${w(e.today)}`}function o(e){return e.split(`
+`).map(t=>`# ${t}`.trimEnd()).join(`
+`)}function R(e){return`# yaml-language-server: $schema=${T}
+# The line above gives editors with YAML support (VS Code's YAML extension, JetBrains IDEs, any
+# editor using yaml-language-server) completion and checking for this file. The path is relative
+# to this file and points at the schema of the ses-guard version this repository installs
+# (npm install --save-dev ses-guard), so it follows upgrades. Without node_modules, save a copy
+# with \`npx ses-guard schema > policy.schema.json\` and point the line at it.
+#
+# ses-guard policy for this repository's Amazon SES v2 accounts.
+#   npx ses-guard validate                 check this file
+#   npx ses-guard rules                    the rules it resolves to, with waivers
+#   npx ses-guard test                     run the cases in ${i}
+#   npx ses-guard check --region us-east-1 check the live account (read-only: ses:GetAccount)
+version: 1
+
+# The built-in pack: sending enabled, production access, enforcement status HEALTHY, bounces and
+# complaints suppressed, quota headroom, Virtual Deliverability Manager. \`strict\` adds the VDM
+# dashboard, optimized shared delivery and dedicated IP warm-up.
+extends: [recommended]
+
+# Examples: remove the leading "# " of an example's lines to use it.
+#
+# A custom rule: \`path\` as \`aws sesv2 get-account\` spells it, and one operator (equals, in,
+# containsAll, lessThan, matches, exists, ...), or all/any/not to combine checks. severity is
+# error (the default, fails the run), warning or notice; regions limits it to some regions.
+${o(E())}
+#
+# Overrides change an inherited rule: its severity, or \`enabled: false\` to turn it off.
+${o(I())}
+#
+# A waiver accepts a failing rule for a while (optionally only in some regions or accounts). It
+# needs a reason and an end date; after that date the rule fails again, so exceptions get reviewed.
+${o($(e))}
+`}function C(e){let t=w(e.today);return`  - name: the waiver covers VDM in ap-south-1 until it expires
+    region: ap-south-1
+    today: ${e.today}
+    account: { VdmAttributes: { VdmEnabled: DISABLED } }
+    expect:
+      vdm-enabled: { status: waived, severity: notice }
+
+  - name: after its end date the waiver no longer applies
+    region: ap-south-1
+    today: ${b(t)}
+    account: { VdmAttributes: { VdmEnabled: DISABLED } }
+    expect:
+      vdm-enabled: fail
+
+  - name: marketing mail breaks the custom rule, with its own message
+    region: eu-west-1
+    account: { Details: { MailType: MARKETING } }
+    expect:
+      transactional-mail-type: { status: fail, messageIncludes: "sends TRANSACTIONAL mail only" }
+
+  - name: the custom rule does not apply outside its regions
+    region: ap-south-1
+    account: { Details: { MailType: MARKETING } }
+    expect:
+      transactional-mail-type: skipped
+`}function O(e){return`# Tests for ${a}: each case gives one account's GetAccount data (as
+# \`aws sesv2 get-account\` prints it) and the result each named rule must have: pass, fail,
+# waived or skipped. Run them with \`npx ses-guard test\`: exit 0 when every expectation holds,
+# 1 when one does not, 2 when this file or the policy is invalid.
+# \`accountFile: fixtures/prod.json\` (relative to this file) reads the data from a file instead;
+# \`today: YYYY-MM-DD\` fixes the date waivers are judged on.
+version: 1
+policy: ./${a}
+cases:
+  - name: a healthy production account passes every rule
+    region: us-east-1
+    account:
+      SendingEnabled: true
+      ProductionAccessEnabled: true
+      EnforcementStatus: HEALTHY
+      SendQuota: { Max24HourSend: 50000, MaxSendRate: 14, SentLast24Hours: 1200 }
+      SuppressionAttributes: { SuppressedReasons: [BOUNCE, COMPLAINT] }
+      VdmAttributes: { VdmEnabled: ENABLED }
+    expect:
+      sending-enabled: pass
+      production-access: pass
+      enforcement-healthy: pass
+      suppression-bounce-complaint: pass
+      quota-headroom: pass
+      vdm-enabled: pass
+
+  - name: a sandbox account that suppresses only bounces fails
+    region: us-east-1
+    account:
+      SendingEnabled: true
+      ProductionAccessEnabled: false
+      EnforcementStatus: HEALTHY
+      SendQuota: { Max24HourSend: 200, MaxSendRate: 1, SentLast24Hours: 190 }
+      SuppressionAttributes: { SuppressedReasons: [BOUNCE] }
+    expect:
+      sending-enabled: pass
+      production-access: fail
+      suppression-bounce-complaint: { status: fail, messageIncludes: "missing COMPLAINT" }
+      quota-headroom: fail # 95% of the daily quota is used
+      vdm-enabled: fail # not set: data that is not there never passes
+
+  - name: an account with no data fails closed
+    account: {}
+    expect:
+      sending-enabled: fail
+      enforcement-healthy: fail
+      quota-headroom: fail
+
+  # Cases for the commented examples in ${a}: uncomment them with the examples.
+${o(C(e).trimEnd())}
+`}function D(e){return`# ses-guard: check this repository's Amazon SES v2 accounts against ${a}.
+# Before the first run: create an IAM role that GitHub Actions can assume through OIDC, allowed
+# ses:GetAccount (and sts:GetCallerIdentity, to label results with the account id), then set
+# role-to-assume and the regions below.
+name: ses-guard
+
+on:
+  pull_request:
+  push:
+    branches: [main]
+  schedule:
+    - cron: "17 6 * * 1-5" # account settings can change without a commit
+  workflow_dispatch:
+
+permissions:
+  contents: read # check out the policy
+  id-token: write # OIDC: trade the job's token for short-lived AWS credentials, no stored keys
+  security-events: write # upload the SARIF report to code scanning
+
+jobs:
+  ses-guard:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v6
+
+      # The policy's own tests need no AWS access; a policy that fails them is not deployed.
+      - name: Test the policy
+        run: npx --yes ses-guard@${e.version} test
+
+      - name: AWS credentials (OIDC)
+        uses: aws-actions/configure-aws-credentials@v6
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/ses-guard-read-only
+          aws-region: us-east-1
+
+      - name: Check the SES accounts
+        uses: ${S}
+        with:
+          policy: ${a}
+          regions: us-east-1,eu-west-1
+          sarif-file: ${u}
+
+      # Upload even when the check failed: failing rules are what code scanning should show.
+      # The hashFiles guard skips the upload when no report was written (e.g. an invalid policy),
+      # so the log shows the real error rather than a missing file.
+      - name: Upload to code scanning
+        if: always() && hashFiles('${u}') != ''
+        uses: github/codeql-action/upload-sarif@v4
+        with:
+          sarif_file: ${u}
+          category: ses-guard
+`}function j(e,t){let c=f({today:t.now().toISOString().slice(0,10),version:g}),n=c.filter(s=>y(d(t.cwd,s.path))!=="none"),l=c.filter(s=>y(d(t.cwd,s.path))==="directory");if(l.length>0)throw r("init/exists",`${l.map(s=>s.path).join(", ")} ${l.length===1?"is a directory":"are directories"}; nothing was written`);if(n.length>0&&!e)throw r("init/exists",`${n.map(s=>s.path).join(", ")} already ${n.length===1?"exists":"exist"}; nothing was written (use --force to overwrite)`);for(let s of c){try{h(d(t.cwd,s.path),s.text)}catch(v){throw r("init/write-failed",`cannot write ${s.path}: ${m(v)}`)}let x=n.includes(s)?" (overwritten)":"";t.stdout(`wrote ${s.path}${x}
+`)}return t.stdout(`
+Next: npx ses-guard test (runs ${i}), then set the IAM role and regions in the workflow.
+`),p.ok}function y(e){try{return k(e).isDirectory()?"directory":"file"}catch{return"none"}}export{j as runInitCommand};
+//# sourceMappingURL=init-R4NGYVXA.js.map
