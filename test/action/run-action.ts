@@ -5,13 +5,14 @@
  * AWS settings that reach nothing but loopback. The suite needs a built dist/ (CI builds first).
  */
 
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { assertLoopback } from "../helpers/aws-test-env.js";
 import { repoRoot } from "../helpers/cli.js";
+import { spawnAndCollect } from "../helpers/spawn.js";
 
 /** The bundle action.yml points at. */
 export const actionPath = join(repoRoot, "dist", "action.js");
@@ -138,34 +139,15 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     env[`INPUT_${name.toUpperCase()}`] = options.inputs?.[name] ?? spec.default ?? "";
   }
 
-  const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
-    (resolve, reject) => {
-      const child = spawn(options.node, [actionPath], {
-        cwd: workspace,
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      const stdout: Buffer[] = [];
-      const stderr: Buffer[] = [];
-      child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-      child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-      child.on("error", (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-      child.on("close", (code) => {
-        clearTimeout(timer);
-        resolve({
-          code,
-          stdout: Buffer.concat(stdout).toString("utf8"),
-          stderr: Buffer.concat(stderr).toString("utf8"),
-        });
-      });
-    },
-  );
+  const { code, stdout, stderr } = await spawnAndCollect(options.node, [actionPath], {
+    cwd: workspace,
+    env,
+    timeoutMs: 30_000,
+  });
   return {
-    ...result,
+    code,
+    stdout,
+    stderr,
     outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
     summary: readFileSync(summaryFile, "utf8"),
     workspace,

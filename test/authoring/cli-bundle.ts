@@ -5,10 +5,10 @@
  * AWS, and should one try by mistake, the endpoint is a closed loopback port and instance metadata
  * is off, so it fails at once on this machine.
  */
-import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawnAndCollect } from "../helpers/spawn.js";
 
 /** The repository root. */
 export const repoRoot = join(import.meta.dirname, "..", "..");
@@ -66,31 +66,13 @@ export function bundleEnv(extra: Record<string, string> = {}): Record<string, st
   };
 }
 
-function runNode(args: string[], cwd: string, extra: Record<string, string>): Promise<BundleResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd,
-      env: bundleEnv(extra),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({
-        code,
-        stdout: Buffer.concat(stdout).toString("utf8"),
-        stderr: Buffer.concat(stderr).toString("utf8"),
-      });
-    });
+async function runNode(args: string[], cwd: string, extra: Record<string, string>): Promise<BundleResult> {
+  const { code, stdout, stderr } = await spawnAndCollect(process.execPath, args, {
+    cwd,
+    env: bundleEnv(extra),
+    timeoutMs: 20_000,
   });
+  return { code, stdout, stderr };
 }
 
 /** A fresh temporary directory. */

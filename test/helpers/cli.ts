@@ -4,11 +4,11 @@
  * a closed loopback port, so a test that reached the live path by mistake fails fast instead of
  * talking to AWS. The suite needs a built dist/ (`npm run build`; CI builds before testing).
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { spawnAndCollect } from "./spawn.js";
 
 /** The repository root. */
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -72,35 +72,11 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   if (!existsSync(cliPath)) {
     throw new Error(`${cliPath} is missing: run \`npm run build\` before the CLI tests`);
   }
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
-      cwd: options.cwd ?? repoRoot,
-      env: cliEnv(options.env),
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 20_000);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({
-        code,
-        stdout: Buffer.concat(stdout).toString("utf8"),
-        stderr: Buffer.concat(stderr).toString("utf8"),
-        elapsedMs: performance.now() - started,
-      });
-    });
-    child.stdin.on("error", () => {
-      // The CLI may exit before reading stdin (a usage error); that is not a test failure.
-    });
-    child.stdin.end(options.stdin ?? "");
+  return spawnAndCollect(process.execPath, [cliPath, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: cliEnv(options.env),
+    stdin: options.stdin ?? "",
+    timeoutMs: options.timeoutMs ?? 20_000,
   });
 }
 
