@@ -2,10 +2,9 @@
  * Regions are read in parallel (bounded), and an interrupt stops everything promptly without
  * losing what was already read.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readAwsTargets } from "../../src/account/aws.js";
-import { type AwsTestEnv, createAwsTestEnv, useProcessEnv } from "../helpers/aws-test-env.js";
-import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";
+import { useFaultServerEnv } from "../helpers/use-fault-server.js";
 
 const TEN_REGIONS = [
   "us-east-1",
@@ -20,30 +19,14 @@ const TEN_REGIONS = [
   "sa-east-1",
 ];
 
-let server: FaultServer;
-let testEnv: AwsTestEnv;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-  testEnv = await createAwsTestEnv({ endpointUrl: server.url });
-  restoreEnv = useProcessEnv(testEnv.env);
-});
-
-afterAll(async () => {
-  restoreEnv();
-  await server.close();
-  await testEnv.cleanup();
-});
-
-beforeEach(() => server.reset());
+const live = useFaultServerEnv();
 
 async function timed(regions: string[], concurrency?: number): Promise<number> {
   const started = performance.now();
   const targets = await readAwsTargets({
     regions,
     timeoutSeconds: 5,
-    env: testEnv.env,
+    env: live.testEnv.env,
     ...(concurrency ? { concurrency } : {}),
   });
   expect(targets.every((t) => t.status === "ok")).toBe(true);
@@ -52,22 +35,22 @@ async function timed(regions: string[], concurrency?: number): Promise<number> {
 
 describe("reading Regions concurrently", () => {
   it("reads ten Regions at 300 ms each in well under 1.5 times one Region", async () => {
-    server.on("*", { kind: "ok", delayMs: 300 });
-    server.onSts({ kind: "ok", account: "123456789012", delayMs: 300 });
+    live.server.on("*", { kind: "ok", delayMs: 300 });
+    live.server.onSts({ kind: "ok", account: "123456789012", delayMs: 300 });
     await timed(["us-east-1"]); // warm-up: module loading and the first connections
     const one = await timed(["us-east-1"]);
     const ten = await timed(TEN_REGIONS);
     // Coarse bound for a noisy 2-core machine; sequential reading would take about 10x.
     expect(ten).toBeLessThan(one * 1.5 + 150);
-    expect(server.requests.filter((r) => r.operation === "GetAccount")).toHaveLength(12);
+    expect(live.server.requests.filter((r) => r.operation === "GetAccount")).toHaveLength(12);
   });
 
   it("keeps to the concurrency bound", async () => {
-    server.on("*", { kind: "ok", delayMs: 200 });
+    live.server.on("*", { kind: "ok", delayMs: 200 });
     const ms = await timed(TEN_REGIONS.slice(0, 4), 2);
     // Two at a time: two waves of 200 ms.
     expect(ms).toBeGreaterThanOrEqual(390);
-    const starts = server.requests
+    const starts = live.server.requests
       .filter((r) => r.operation === "GetAccount")
       .map((r) => r.at)
       .sort((a, b) => a - b);
@@ -77,14 +60,14 @@ describe("reading Regions concurrently", () => {
 
 describe("interrupting a read", () => {
   it("stops promptly on abort and reports unfinished Regions as interrupted", async () => {
-    server.on("*", { kind: "hang" });
-    server.on("us-east-1", { kind: "ok" });
+    live.server.on("*", { kind: "hang" });
+    live.server.on("us-east-1", { kind: "ok" });
     const controller = new AbortController();
     const started = performance.now();
     const reading = readAwsTargets({
       regions: ["us-east-1", "eu-west-1", "ap-south-1"],
       timeoutSeconds: 30,
-      env: testEnv.env,
+      env: live.testEnv.env,
       signal: controller.signal,
     });
     setTimeout(() => controller.abort(), 300);
@@ -99,7 +82,7 @@ describe("interrupting a read", () => {
   });
 
   it("stops promptly while the SDK waits between retries", async () => {
-    server.on("*", {
+    live.server.on("*", {
       kind: "raw",
       status: 429,
       // A Retry-After hint makes the SDK sleep several seconds before the next attempt.
@@ -115,7 +98,7 @@ describe("interrupting a read", () => {
     const reading = readAwsTargets({
       regions: ["us-east-1"],
       timeoutSeconds: 30,
-      env: testEnv.env,
+      env: live.testEnv.env,
       signal: controller.signal,
     });
     setTimeout(() => controller.abort(), 300);
@@ -130,10 +113,10 @@ describe("interrupting a read", () => {
     const targets = await readAwsTargets({
       regions: ["us-east-1", "eu-west-1"],
       timeoutSeconds: 5,
-      env: testEnv.env,
+      env: live.testEnv.env,
       signal: controller.signal,
     });
     expect(targets.map((t) => t.error?.code)).toEqual(["aws/aborted", "aws/aborted"]);
-    expect(server.requests).toHaveLength(0);
+    expect(live.server.requests).toHaveLength(0);
   });
 });

@@ -4,45 +4,25 @@
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { readAwsTargets } from "../../src/account/aws.js";
 import { MINIMAL_IAM_POLICY } from "../../src/account/iam-policy.js";
 import { SesGuardError } from "../../src/errors.js";
 import type { TargetData } from "../../src/types.js";
 import {
-  type AwsTestEnv,
   createAwsTestEnv,
   FAKE_ACCESS_KEY_ID,
   FAKE_SECRET_ACCESS_KEY,
   FAKE_SESSION_TOKEN,
   useProcessEnv,
 } from "../helpers/aws-test-env.js";
-import {
-  closedLoopbackUrl,
-  DEFAULT_ACCOUNT,
-  type FaultServer,
-  startFaultServer,
-} from "../helpers/fault-server.js";
+import { closedLoopbackUrl, DEFAULT_ACCOUNT } from "../helpers/fault-server.js";
+import { useFaultServerEnv } from "../helpers/use-fault-server.js";
 
-let server: FaultServer;
-let testEnv: AwsTestEnv;
-let restoreEnv: () => void;
+const live = useFaultServerEnv();
+
 /** Everything any test got back, checked for secrets after each test. */
 const seen: unknown[] = [];
-
-beforeAll(async () => {
-  server = await startFaultServer();
-  testEnv = await createAwsTestEnv({ endpointUrl: server.url });
-  restoreEnv = useProcessEnv(testEnv.env);
-});
-
-afterAll(async () => {
-  restoreEnv();
-  await server.close();
-  await testEnv.cleanup();
-});
-
-beforeEach(() => server.reset());
 
 afterEach(() => {
   const text = JSON.stringify(seen);
@@ -55,7 +35,7 @@ async function read(
   regions: string[] | "all",
   extra: { timeoutSeconds?: number; endpointUrl?: string; env?: Record<string, string | undefined> } = {},
 ): Promise<{ targets: TargetData[]; ms: number }> {
-  const env: Record<string, string> = { ...testEnv.env };
+  const env: Record<string, string> = { ...live.testEnv.env };
   for (const [key, value] of Object.entries(extra.env ?? {})) {
     if (value === undefined) delete env[key];
     else env[key] = value;
@@ -84,7 +64,7 @@ function only(targets: TargetData[]): TargetData {
 
 describe("readAwsTargets against the fault server", () => {
   it("reads an account and the account id from STS through AWS_ENDPOINT_URL", async () => {
-    server.onSts({ kind: "ok", account: "210987654321" });
+    live.server.onSts({ kind: "ok", account: "210987654321" });
     const { targets } = await read(["us-east-1"]);
     expect(only(targets)).toEqual({
       region: "us-east-1",
@@ -92,11 +72,11 @@ describe("readAwsTargets against the fault server", () => {
       status: "ok",
       account: DEFAULT_ACCOUNT,
     });
-    const sts = server.requests.filter((r) => r.operation === "GetCallerIdentity");
+    const sts = live.server.requests.filter((r) => r.operation === "GetCallerIdentity");
     expect(sts).toHaveLength(1);
     expect(sts[0]?.service).toBe("sts");
     // Signed with the fake key from the environment, in the Region it asked for.
-    const ses = server.accountRequests("us-east-1");
+    const ses = live.server.accountRequests("us-east-1");
     expect(ses).toHaveLength(1);
     expect(ses[0]?.headers.authorization).toContain(`Credential=${FAKE_ACCESS_KEY_ID}/`);
     expect(ses[0]?.service).toBe("ses");
@@ -104,19 +84,19 @@ describe("readAwsTargets against the fault server", () => {
 
   it("calls STS once per run, not once per Region", async () => {
     await read(["us-east-1", "eu-west-1", "ap-south-1"]);
-    expect(server.requests.filter((r) => r.operation === "GetCallerIdentity")).toHaveLength(1);
-    expect(server.requests.filter((r) => r.operation === "GetAccount")).toHaveLength(3);
+    expect(live.server.requests.filter((r) => r.operation === "GetCallerIdentity")).toHaveLength(1);
+    expect(live.server.requests.filter((r) => r.operation === "GetAccount")).toHaveLength(3);
   });
 
   it("goes on with a null account id when STS fails", async () => {
-    server.onSts({ kind: "error", status: 500, code: "InternalFailure", message: "boom" });
+    live.server.onSts({ kind: "error", status: 500, code: "InternalFailure", message: "boom" });
     const target = only((await read(["us-east-1"])).targets);
     expect(target.status).toBe("ok");
     expect(target.accountId).toBeNull();
   });
 
   it("retries throttling with backoff and reports it once the retries are spent", async () => {
-    server.on("us-east-1", {
+    live.server.on("us-east-1", {
       kind: "error",
       status: 429,
       type: "TooManyRequestsException",
@@ -130,7 +110,7 @@ describe("readAwsTargets against the fault server", () => {
       "SES throttled GetAccount in us-east-1 after 3 attempts (TooManyRequestsException: Too many requests)",
     );
     expect(target.error?.hint).toContain("AWS_MAX_ATTEMPTS");
-    expect(server.accountRequests("us-east-1").map((r) => r.attempt)).toEqual([
+    expect(live.server.accountRequests("us-east-1").map((r) => r.attempt)).toEqual([
       "attempt=1; max=3",
       "attempt=2; max=3",
       "attempt=3; max=3",
@@ -140,29 +120,34 @@ describe("readAwsTargets against the fault server", () => {
   });
 
   it("succeeds when throttling ends before the retries do", async () => {
-    server.on(
+    live.server.on(
       "us-east-1",
       { kind: "error", status: 429, type: "TooManyRequestsException", message: "slow down" },
       { kind: "ok" },
     );
     const target = only((await read(["us-east-1"])).targets);
     expect(target.status).toBe("ok");
-    expect(server.accountRequests("us-east-1")).toHaveLength(2);
+    expect(live.server.accountRequests("us-east-1")).toHaveLength(2);
   });
 
   it("honours AWS_MAX_ATTEMPTS", async () => {
-    server.on("us-east-1", { kind: "error", status: 429, type: "TooManyRequestsException", message: "no" });
+    live.server.on("us-east-1", {
+      kind: "error",
+      status: 429,
+      type: "TooManyRequestsException",
+      message: "no",
+    });
     await read(["us-east-1"], { env: { AWS_MAX_ATTEMPTS: "1" } });
-    expect(server.accountRequests("us-east-1")).toHaveLength(1);
-    server.reset();
-    server.on("us-east-1", {
+    expect(live.server.accountRequests("us-east-1")).toHaveLength(1);
+    live.server.reset();
+    live.server.on("us-east-1", {
       kind: "error",
       status: 503,
       type: "ServiceUnavailableException",
       message: "no",
     });
     const target = only((await read(["us-east-1"], { env: { AWS_MAX_ATTEMPTS: "5" } })).targets);
-    expect(server.accountRequests("us-east-1")).toHaveLength(5);
+    expect(live.server.accountRequests("us-east-1")).toHaveLength(5);
     expect(target.error?.message).toContain("after 5 attempts");
   });
 
@@ -174,11 +159,11 @@ describe("readAwsTargets against the fault server", () => {
     await expect(read(["us-east-1"], { env: { AWS_RETRY_MODE: "sometimes" } })).rejects.toBeInstanceOf(
       SesGuardError,
     );
-    expect(server.requests).toHaveLength(0);
+    expect(live.server.requests).toHaveLength(0);
   });
 
   it("names ses:GetAccount and gives the minimal IAM policy on AccessDenied, without retrying", async () => {
-    server.on("eu-west-1", {
+    live.server.on("eu-west-1", {
       kind: "error",
       status: 403,
       type: "AccessDeniedException",
@@ -194,12 +179,12 @@ describe("readAwsTargets against the fault server", () => {
     );
     const policyText = target.error?.hint?.slice(target.error.hint.indexOf("{"));
     expect(JSON.parse(policyText ?? "")).toEqual(MINIMAL_IAM_POLICY);
-    expect(server.accountRequests("eu-west-1")).toHaveLength(1);
+    expect(live.server.accountRequests("eu-west-1")).toHaveLength(1);
     expect(ms).toBeLessThan(2_000);
   });
 
   it("reports expired credentials without retrying", async () => {
-    server.on("us-east-1", {
+    live.server.on("us-east-1", {
       kind: "error",
       status: 403,
       type: "ExpiredTokenException",
@@ -211,11 +196,11 @@ describe("readAwsTargets against the fault server", () => {
       "AWS rejected the credentials in us-east-1 as expired (ExpiredTokenException: The security token included in the request is expired)",
     );
     expect(target.error?.hint).toContain("aws sso login");
-    expect(server.accountRequests("us-east-1")).toHaveLength(1);
+    expect(live.server.accountRequests("us-east-1")).toHaveLength(1);
   });
 
   it("reports an invalid token in a Region that is not opt-in as an error, even when STS works", async () => {
-    server.on("us-east-1", {
+    live.server.on("us-east-1", {
       kind: "error",
       status: 403,
       type: "UnrecognizedClientException",
@@ -227,26 +212,31 @@ describe("readAwsTargets against the fault server", () => {
     expect(target.error?.message).toBe(
       "AWS did not accept the credentials in us-east-1 (UnrecognizedClientException: The security token included in the request is invalid.)",
     );
-    expect(server.accountRequests("us-east-1")).toHaveLength(1);
+    expect(live.server.accountRequests("us-east-1")).toHaveLength(1);
   });
 
   it.each([
     [500, "InternalFailure"],
     [503, "ServiceUnavailableException"],
   ])("retries HTTP %i and then reports a server error", async (status, type) => {
-    server.on("ap-south-1", { kind: "error", status, type, message: "We encountered an internal error." });
+    live.server.on("ap-south-1", {
+      kind: "error",
+      status,
+      type,
+      message: "We encountered an internal error.",
+    });
     const { targets, ms } = await read(["ap-south-1"]);
     const target = only(targets);
     expect(target.error?.code).toBe("aws/server-error");
     expect(target.error?.message).toBe(
       `SES answered GetAccount in ap-south-1 with HTTP ${status} after 3 attempts (${type}: We encountered an internal error.)`,
     );
-    expect(server.accountRequests("ap-south-1")).toHaveLength(3);
+    expect(live.server.accountRequests("ap-south-1")).toHaveLength(3);
     expect(ms).toBeLessThan(3_000);
   });
 
   it("treats an HTML error page with a 5xx status as a server error", async () => {
-    server.on("us-east-1", {
+    live.server.on("us-east-1", {
       kind: "raw",
       status: 502,
       headers: { "content-type": "text/html" },
@@ -257,40 +247,40 @@ describe("readAwsTargets against the fault server", () => {
     expect(target.error?.message).toBe(
       "SES answered GetAccount in us-east-1 with HTTP 502 after 3 attempts (a body that is not JSON)",
     );
-    expect(server.accountRequests("us-east-1")).toHaveLength(3);
+    expect(live.server.accountRequests("us-east-1")).toHaveLength(3);
   });
 
   it("succeeds when a 5xx is followed by an answer", async () => {
-    server.on(
+    live.server.on(
       "us-east-1",
       { kind: "error", status: 503, type: "ServiceUnavailableException", message: "x" },
       { kind: "ok" },
     );
     expect(only((await read(["us-east-1"])).targets).status).toBe("ok");
-    expect(server.accountRequests("us-east-1")).toHaveLength(2);
+    expect(live.server.accountRequests("us-east-1")).toHaveLength(2);
   });
 
   it("answers within the timeout are not cut", async () => {
-    server.on("us-east-1", { kind: "ok", delayMs: 300 });
+    live.server.on("us-east-1", { kind: "ok", delayMs: 300 });
     expect(only((await read(["us-east-1"], { timeoutSeconds: 1 })).targets).status).toBe("ok");
   });
 
   it("gives up on an endpoint that never answers after the timeout of each attempt", async () => {
-    server.on("us-east-1", { kind: "hang" });
+    live.server.on("us-east-1", { kind: "hang" });
     const { targets, ms } = await read(["us-east-1"], { timeoutSeconds: 1 });
     const target = only(targets);
     expect(target.status).toBe("error");
     expect(target.error?.code).toBe("aws/timeout");
     expect(target.error?.message).toBe("No answer from GetAccount in us-east-1 within 1 s after 3 attempts");
     expect(target.error?.hint).toContain("--timeout");
-    expect(server.accountRequests("us-east-1")).toHaveLength(3);
+    expect(live.server.accountRequests("us-east-1")).toHaveLength(3);
     expect(ms).toBeGreaterThanOrEqual(2_900);
     expect(ms).toBeLessThan(8_000);
   });
 
   it("stops a body that trickles in forever at the overall deadline", async () => {
     // Each byte arrives well within the per-attempt timeout, so only the overall deadline ends it.
-    server.on("us-east-1", { kind: "trickle", intervalMs: 100 });
+    live.server.on("us-east-1", { kind: "trickle", intervalMs: 100 });
     const { targets, ms } = await read(["us-east-1"], { timeoutSeconds: 1, env: { AWS_MAX_ATTEMPTS: "1" } });
     const target = only(targets);
     expect(target.error?.code).toBe("aws/timeout");
@@ -302,26 +292,26 @@ describe("readAwsTargets against the fault server", () => {
   });
 
   it("reports a connection closed without an answer as a reset, after retrying", async () => {
-    server.on("us-east-1", { kind: "destroy" });
+    live.server.on("us-east-1", { kind: "destroy" });
     const { targets, ms } = await read(["us-east-1"]);
     const target = only(targets);
     expect(target.error?.code).toBe("aws/connection-reset");
     expect(target.error?.message).toMatch(
       /^The connection to .+ was cut before SES answered GetAccount in us-east-1 after 3 attempts$/,
     );
-    expect(server.accountRequests("us-east-1")).toHaveLength(3);
+    expect(live.server.accountRequests("us-east-1")).toHaveLength(3);
     expect(ms).toBeLessThan(3_000);
   });
 
   it("reports a connection cut in the middle of the body as a reset", async () => {
-    server.on("us-east-1", { kind: "destroy-mid-body" });
+    live.server.on("us-east-1", { kind: "destroy-mid-body" });
     const target = only((await read(["us-east-1"])).targets);
     expect(target.error?.code).toBe("aws/connection-reset");
-    expect(server.accountRequests("us-east-1")).toHaveLength(3);
+    expect(live.server.accountRequests("us-east-1")).toHaveLength(3);
   });
 
   it("reports a body that is not JSON as malformed, without retrying", async () => {
-    server.on("us-east-1", { kind: "raw", status: 200, body: '{"SendingEnabled": tru' });
+    live.server.on("us-east-1", { kind: "raw", status: 200, body: '{"SendingEnabled": tru' });
     const target = only((await read(["us-east-1"])).targets);
     expect(target.status).toBe("error");
     expect(target.error?.code).toBe("aws/malformed-response");
@@ -329,11 +319,11 @@ describe("readAwsTargets against the fault server", () => {
       /^SES answered GetAccount in us-east-1 with HTTP 200 and a body that is not the expected JSON \(SyntaxError: .+\)$/,
     );
     expect(target.error?.message).not.toContain("Deserialization error");
-    expect(server.accountRequests("us-east-1")).toHaveLength(1);
+    expect(live.server.accountRequests("us-east-1")).toHaveLength(1);
   });
 
   it("reports an HTML page from a proxy as malformed", async () => {
-    server.on("us-east-1", {
+    live.server.on("us-east-1", {
       kind: "raw",
       status: 200,
       headers: { "content-type": "text/html" },
@@ -359,7 +349,7 @@ describe("readAwsTargets against the fault server", () => {
     ['{"SendingEnabled": true, "SendQuota": "lots"}', "SendQuota is a string, expected an object"],
     ['{"SendingEnabled": "yes"}', "SendingEnabled is a string, expected a boolean"],
   ])("reports a JSON body of the wrong shape (%s) as malformed", async (body, problem) => {
-    server.on("us-east-1", { kind: "raw", status: 200, body });
+    live.server.on("us-east-1", { kind: "raw", status: 200, body });
     const target = only((await read(["us-east-1"])).targets);
     expect(target.status).toBe("error");
     expect(target.account).toBeUndefined();
@@ -396,12 +386,13 @@ describe("readAwsTargets against the fault server", () => {
   it("prefers --endpoint-url for SES while STS keeps AWS_ENDPOINT_URL", async () => {
     const closed = await closedLoopbackUrl();
     const target = only(
-      (await read(["us-east-1"], { endpointUrl: server.url, env: { AWS_ENDPOINT_URL: closed } })).targets,
+      (await read(["us-east-1"], { endpointUrl: live.server.url, env: { AWS_ENDPOINT_URL: closed } }))
+        .targets,
     );
     expect(target.status).toBe("ok");
-    expect(server.accountRequests("us-east-1")).toHaveLength(1);
+    expect(live.server.accountRequests("us-east-1")).toHaveLength(1);
     // STS went to the closed port (it honours only AWS_ENDPOINT_URL*) and failed: no account id.
-    expect(server.requests.filter((r) => r.operation === "GetCallerIdentity")).toHaveLength(0);
+    expect(live.server.requests.filter((r) => r.operation === "GetCallerIdentity")).toHaveLength(0);
     expect(target.accountId).toBeNull();
   });
 
@@ -411,11 +402,11 @@ describe("readAwsTargets against the fault server", () => {
     expect(target.error?.message).toBe(
       '"us_east_1" is not a Region code (expected something like us-east-1)',
     );
-    expect(server.requests.filter((r) => r.operation === "GetAccount")).toHaveLength(0);
+    expect(live.server.requests.filter((r) => r.operation === "GetAccount")).toHaveLength(0);
   });
 
   it("never prints the secret key or session token, even when an endpoint echoes them", async () => {
-    server.on("us-east-1", {
+    live.server.on("us-east-1", {
       kind: "error",
       status: 400,
       type: "BadRequestException",
@@ -429,8 +420,13 @@ describe("readAwsTargets against the fault server", () => {
   });
 
   it("keeps reading the other Regions when some fail, in the order asked", async () => {
-    server.on("eu-west-1", { kind: "error", status: 403, type: "AccessDeniedException", message: "denied" });
-    server.on("ap-south-1", { kind: "error", status: 500, type: "InternalFailure", message: "boom" });
+    live.server.on("eu-west-1", {
+      kind: "error",
+      status: 403,
+      type: "AccessDeniedException",
+      message: "denied",
+    });
+    live.server.on("ap-south-1", { kind: "error", status: 500, type: "InternalFailure", message: "boom" });
     const { targets } = await read(["us-east-1", "eu-west-1", "ap-south-1", "sa-east-1"]);
     expect(targets.map((t) => [t.region, t.status, t.error?.code])).toEqual([
       ["us-east-1", "ok", undefined],
@@ -444,7 +440,7 @@ describe("readAwsTargets against the fault server", () => {
 
 describe("readAwsTargets without credentials", () => {
   it("reports no credentials for every Region and sends nothing", async () => {
-    const bare = await createAwsTestEnv({ endpointUrl: server.url, withoutCredentials: true });
+    const bare = await createAwsTestEnv({ endpointUrl: live.server.url, withoutCredentials: true });
     const restore = useProcessEnv(bare.env);
     try {
       const started = performance.now();
@@ -463,7 +459,7 @@ describe("readAwsTargets without credentials", () => {
         expect(target.error?.hint).toContain("AWS_ACCESS_KEY_ID");
         expect(target.error?.hint).toContain("--profile");
       }
-      expect(server.requests).toHaveLength(0);
+      expect(live.server.requests).toHaveLength(0);
     } finally {
       restore();
       await bare.cleanup();
@@ -472,7 +468,7 @@ describe("readAwsTargets without credentials", () => {
 
   it("names the profile that has no credentials", async () => {
     const bare = await createAwsTestEnv({
-      endpointUrl: server.url,
+      endpointUrl: live.server.url,
       withoutCredentials: true,
       config: "[profile audit]\nregion = eu-west-1\n",
     });
@@ -502,7 +498,7 @@ describe("readAwsTargets with a credential_process profile", () => {
     script: string,
     body: (env: Record<string, string>) => Promise<T>,
   ): Promise<T> {
-    const dir = await createAwsTestEnv({ endpointUrl: server.url, withoutCredentials: true });
+    const dir = await createAwsTestEnv({ endpointUrl: live.server.url, withoutCredentials: true });
     const scriptPath = join(dir.dir, "creds.cjs");
     await writeFile(scriptPath, script);
     await writeFile(
@@ -525,7 +521,7 @@ describe("readAwsTargets with a credential_process profile", () => {
     );
     seen.push(targets);
     expect(targets.map((t) => [t.region, t.status])).toEqual([["us-east-1", "ok"]]);
-    expect(server.accountRequests("us-east-1")[0]?.headers.authorization).toContain(
+    expect(live.server.accountRequests("us-east-1")[0]?.headers.authorization).toContain(
       "Credential=AKIAPROCESSKEY000001/",
     );
   });
@@ -539,7 +535,7 @@ describe("readAwsTargets with a credential_process profile", () => {
     expect(targets[0]?.error?.message).toBe(
       'The AWS credentials for profile "tool" have expired: Profile tool credential_process returned expired credentials.',
     );
-    expect(server.requests).toHaveLength(0);
+    expect(live.server.requests).toHaveLength(0);
   });
 
   it("gives up on a credential source that never answers", async () => {
@@ -557,6 +553,6 @@ describe("readAwsTargets with a credential_process profile", () => {
       code: "aws/timeout",
       message: "Resolving AWS credentials took longer than 1 s",
     });
-    expect(server.requests).toHaveLength(0);
+    expect(live.server.requests).toHaveLength(0);
   });
 });

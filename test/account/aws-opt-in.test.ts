@@ -3,12 +3,12 @@
  * were invalid. ses-guard skips such a Region when --all-regions found it, reports it as an error
  * when the user named it, and never mistakes a really invalid token for a disabled Region.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readAwsTargets } from "../../src/account/aws.js";
 import { isOptInRegion, SES_REGIONS } from "../../src/account/regions.js";
 import type { TargetData } from "../../src/types.js";
-import { type AwsTestEnv, createAwsTestEnv, useProcessEnv } from "../helpers/aws-test-env.js";
-import { type Behaviour, type FaultServer, startFaultServer } from "../helpers/fault-server.js";
+import type { Behaviour } from "../helpers/fault-server.js";
+import { useFaultServerEnv } from "../helpers/use-fault-server.js";
 
 const TOKEN_INVALID: Behaviour = {
   kind: "error",
@@ -17,31 +17,15 @@ const TOKEN_INVALID: Behaviour = {
   message: "The security token included in the request is invalid.",
 };
 
-let server: FaultServer;
-let testEnv: AwsTestEnv;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-  testEnv = await createAwsTestEnv({ endpointUrl: server.url });
-  restoreEnv = useProcessEnv(testEnv.env);
-});
-
-afterAll(async () => {
-  restoreEnv();
-  await server.close();
-  await testEnv.cleanup();
-});
-
-beforeEach(() => server.reset());
+const live = useFaultServerEnv();
 
 /** Scripts every opt-in SES Region to reject the token, as AWS does when they are not enabled. */
 function disableOptInRegions(): void {
-  for (const region of SES_REGIONS) if (region.optIn) server.on(region.name, TOKEN_INVALID);
+  for (const region of SES_REGIONS) if (region.optIn) live.server.on(region.name, TOKEN_INVALID);
 }
 
 function read(regions: string[] | "all"): Promise<TargetData[]> {
-  return readAwsTargets({ regions, timeoutSeconds: 5, env: testEnv.env });
+  return readAwsTargets({ regions, timeoutSeconds: 5, env: live.testEnv.env });
 }
 
 describe("opt-in Regions", () => {
@@ -88,13 +72,13 @@ describe("opt-in Regions", () => {
     disableOptInRegions();
     const targets = await read(["af-south-1"]);
     expect(targets[0]?.error?.code).toBe("aws/opt-in-region-disabled");
-    const sts = server.requests.filter((r) => r.operation === "GetCallerIdentity");
+    const sts = live.server.requests.filter((r) => r.operation === "GetCallerIdentity");
     expect(sts.map((r) => r.region)).toEqual(["us-east-1"]);
   });
 
   it("does not hide an invalid token behind --all-regions: nothing is skipped when STS rejects it too", async () => {
-    server.on("*", TOKEN_INVALID);
-    server.onSts({
+    live.server.on("*", TOKEN_INVALID);
+    live.server.onSts({
       kind: "error",
       status: 403,
       code: "InvalidClientTokenId",
@@ -106,8 +90,8 @@ describe("opt-in Regions", () => {
   });
 
   it("does not hide an invalid token when other Regions reject it although STS cannot tell", async () => {
-    server.on("*", TOKEN_INVALID);
-    server.onSts({ kind: "error", status: 500, code: "InternalFailure", message: "down" });
+    live.server.on("*", TOKEN_INVALID);
+    live.server.onSts({ kind: "error", status: 500, code: "InternalFailure", message: "down" });
     const targets = await read(["us-east-1", "me-south-1"]);
     expect(targets.map((t) => [t.status, t.error?.code])).toEqual([
       ["error", "aws/invalid-token"],
@@ -117,15 +101,20 @@ describe("opt-in Regions", () => {
   });
 
   it("keeps the error when nothing shows the credentials work", async () => {
-    server.on("me-south-1", TOKEN_INVALID);
-    server.onSts({ kind: "error", status: 500, code: "InternalFailure", message: "down" });
+    live.server.on("me-south-1", TOKEN_INVALID);
+    live.server.onSts({ kind: "error", status: 500, code: "InternalFailure", message: "down" });
     const [target] = await read(["me-south-1"]);
     expect(target?.status).toBe("error");
     expect(target?.error?.code).toBe("aws/invalid-token");
   });
 
   it("treats other faults in an opt-in Region as errors, never as skipped", async () => {
-    server.on("af-south-1", { kind: "error", status: 403, type: "AccessDeniedException", message: "denied" });
+    live.server.on("af-south-1", {
+      kind: "error",
+      status: 403,
+      type: "AccessDeniedException",
+      message: "denied",
+    });
     const targets = await read("all");
     const capeTown = targets.find((t) => t.region === "af-south-1");
     expect(capeTown?.status).toBe("error");

@@ -6,30 +6,22 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/types.js";
 import { createAwsTestEnv } from "../helpers/aws-test-env.js";
 import { hasStackTrace, runCli, tempDir } from "../helpers/cli.js";
-import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";
+import { useFaultServer } from "../helpers/use-fault-server.js";
 
-let faults: FaultServer;
+const live = useFaultServer();
 const { dir, cleanup } = tempDir("ses-guard-credentials-");
-
-beforeAll(async () => {
-  faults = await startFaultServer();
-});
-afterAll(async () => {
-  await faults.close();
-  cleanup();
-});
-beforeEach(() => faults.reset());
+afterAll(cleanup);
 
 /** Runs a live check with no credentials in the environment, only what `files` configure. */
 async function checkWith(
   files: { config?: string; credentials?: string },
   extra: Record<string, string> = {},
 ) {
-  const aws = await createAwsTestEnv({ endpointUrl: faults.url, withoutCredentials: true, ...files });
+  const aws = await createAwsTestEnv({ endpointUrl: live.server.url, withoutCredentials: true, ...files });
   try {
     const run = await runCli(["check", "--region", "us-east-1", "--format", "json", "--timeout", "2"], {
       cwd: dir,
@@ -37,7 +29,7 @@ async function checkWith(
         AWS_ACCESS_KEY_ID: undefined,
         AWS_SECRET_ACCESS_KEY: undefined,
         AWS_SESSION_TOKEN: undefined,
-        AWS_ENDPOINT_URL: faults.url,
+        AWS_ENDPOINT_URL: live.server.url,
         AWS_CONFIG_FILE: aws.env.AWS_CONFIG_FILE,
         AWS_SHARED_CREDENTIALS_FILE: aws.env.AWS_SHARED_CREDENTIALS_FILE,
         HOME: aws.dir,
@@ -52,7 +44,7 @@ async function checkWith(
 }
 
 function signedBy(): string[] {
-  return faults.requests
+  return live.server.requests
     .filter((r) => r.operation === "GetAccount")
     .map((r) => /Credential=([^/]+)\//.exec(r.headers.authorization ?? "")?.[1] ?? "unsigned");
 }
@@ -94,7 +86,7 @@ describe("credential sources in the bundled CLI", () => {
     );
     // The fault server does not speak AssumeRoleWithWebIdentity: what matters is that the token
     // provider ran and asked STS, and that the failure says so rather than "is not a function".
-    const exchange = faults.requests.find((r) => /Action=AssumeRoleWithWebIdentity/.test(r.body));
+    const exchange = live.server.requests.find((r) => /Action=AssumeRoleWithWebIdentity/.test(r.body));
     expect(exchange?.body).toContain("WebIdentityToken=eyJfake.web.identity");
     expect(report.targets[0]?.status).toBe("error");
     expect(report.targets[0]?.error?.message).not.toMatch(/is not a function/);

@@ -7,23 +7,15 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { regionDeadlineMs, runDeadlineMs } from "../../src/account/aws.js";
 import type { Report } from "../../src/types.js";
 import { hasStackTrace, runCli, tempDir } from "../helpers/cli.js";
-import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";
+import { useFaultServer } from "../helpers/use-fault-server.js";
 
-let faults: FaultServer;
+const live = useFaultServer();
 const { dir, cleanup } = tempDir("ses-guard-deadlines-");
-
-beforeAll(async () => {
-  faults = await startFaultServer();
-});
-afterAll(async () => {
-  await faults.close();
-  cleanup();
-});
-beforeEach(() => faults.reset());
+afterAll(cleanup);
 
 /** Node's start and the report on a loaded 2-core machine. */
 const SLACK_MS = 4_000;
@@ -37,11 +29,11 @@ describe("the deadline of the whole live read", () => {
   });
 
   it("ends a check in which nothing ever answers with exit 3, every Region timed out", async () => {
-    faults.on("*", { kind: "hang" });
-    faults.onSts({ kind: "hang" });
+    live.server.on("*", { kind: "hang" });
+    live.server.onSts({ kind: "hang" });
     const run = await runCli(
       ["check", "--region", "us-east-1,eu-west-1,ap-south-1", "--timeout", "1", "--format", "json"],
-      { cwd: dir, env: { AWS_ENDPOINT_URL: faults.url, AWS_MAX_ATTEMPTS: "2" }, timeoutMs: 60_000 },
+      { cwd: dir, env: { AWS_ENDPOINT_URL: live.server.url, AWS_MAX_ATTEMPTS: "2" }, timeoutMs: 60_000 },
     );
     expect(run.code, run.stderr).toBe(3);
     expect(hasStackTrace(run.stderr)).toBe(false);
@@ -52,18 +44,18 @@ describe("the deadline of the whole live read", () => {
       ["ap-south-1", null, "aws/timeout"],
     ]);
     expect(report.results.every((r) => r.status === "error")).toBe(true);
-    expect(faults.accountRequests("eu-west-1")).toHaveLength(2);
+    expect(live.server.accountRequests("eu-west-1")).toHaveLength(2);
     expect(run.elapsedMs).toBeLessThan(runDeadlineMs(1_000, 2, 3, 32) + SLACK_MS);
   });
 
   it("ends a snapshot in which nothing ever answers with exit 3, writing what it knows", async () => {
-    faults.on("*", { kind: "hang" });
-    faults.onSts({ kind: "hang" });
+    live.server.on("*", { kind: "hang" });
+    live.server.onSts({ kind: "hang" });
     const run = await runCli(
       ["snapshot", "--region", "us-east-1", "--timeout", "1", "--out", "evidence.json"],
       {
         cwd: dir,
-        env: { AWS_ENDPOINT_URL: faults.url, AWS_MAX_ATTEMPTS: "1" },
+        env: { AWS_ENDPOINT_URL: live.server.url, AWS_MAX_ATTEMPTS: "1" },
         timeoutMs: 60_000,
       },
     );
@@ -87,7 +79,7 @@ describe("the deadline of the whole live read", () => {
       {
         cwd: dir,
         env: {
-          AWS_ENDPOINT_URL: faults.url,
+          AWS_ENDPOINT_URL: live.server.url,
           AWS_MAX_ATTEMPTS: "1",
           AWS_ACCESS_KEY_ID: undefined,
           AWS_SECRET_ACCESS_KEY: undefined,
@@ -102,7 +94,7 @@ describe("the deadline of the whole live read", () => {
       code: "aws/timeout",
       message: "Resolving AWS credentials took longer than 1 s",
     });
-    expect(faults.requests).toHaveLength(0);
+    expect(live.server.requests).toHaveLength(0);
     expect(run.elapsedMs).toBeLessThan(runDeadlineMs(1_000, 1, 1, 32) + SLACK_MS);
     // The abandoned credential process outlives ses-guard; end it here.
     process.kill(Number(readFileSync(pidFile, "utf8")), "SIGTERM");

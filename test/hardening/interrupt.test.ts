@@ -8,24 +8,16 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { cliEnv, cliPath, hasStackTrace, tempDir } from "../helpers/cli.js";
-import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";
+import { useFaultServer } from "../helpers/use-fault-server.js";
 
-let faults: FaultServer;
+const live = useFaultServer();
 const { dir, cleanup } = tempDir("ses-guard-interrupt-");
-
-beforeAll(async () => {
-  faults = await startFaultServer();
-});
-afterAll(async () => {
-  await faults.close();
-  cleanup();
-});
+afterAll(cleanup);
 beforeEach(() => {
-  faults.reset();
   // SES answers, but only after far longer than any test waits.
-  faults.on("*", { kind: "ok", delayMs: 60_000 });
+  live.server.on("*", { kind: "ok", delayMs: 60_000 });
 });
 
 interface Interrupted {
@@ -40,7 +32,7 @@ interface Interrupted {
 async function interrupt(args: string[], cwd: string, signal: NodeJS.Signals): Promise<Interrupted> {
   const child: ChildProcess = spawn(process.execPath, [cliPath, ...args], {
     cwd,
-    env: cliEnv({ AWS_ENDPOINT_URL: faults.url, AWS_MAX_ATTEMPTS: "1" }),
+    env: cliEnv({ AWS_ENDPOINT_URL: live.server.url, AWS_MAX_ATTEMPTS: "1" }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -50,7 +42,7 @@ async function interrupt(args: string[], cwd: string, signal: NodeJS.Signals): P
   const exited = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
   try {
     const started = Date.now();
-    while (faults.requests.filter((r) => r.operation === "GetAccount").length === 0) {
+    while (live.server.requests.filter((r) => r.operation === "GetAccount").length === 0) {
       if (Date.now() - started > 20_000) throw new Error(`no request reached the server; stderr: ${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
