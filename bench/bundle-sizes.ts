@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { build, type Metafile } from "esbuild";
+import { bundleOptions } from "../scripts/bundle-options.mjs";
 
 /** One file of the build. */
 export interface BuildFile {
@@ -110,7 +111,10 @@ export function bytesByPackage(metafile: Metafile, outputs: readonly string[]): 
   return sizes;
 }
 
-/** Bundles bench/sdk-floor.ts with the options of scripts/build.mjs and returns its metafile. */
+/**
+ * Bundles bench/sdk-floor.ts with the options of scripts/build.mjs (scripts/bundle-options.mjs)
+ * and returns its metafile.
+ */
 export async function buildSdkFloor(
   root: string,
   outdir: string,
@@ -118,18 +122,7 @@ export async function buildSdkFloor(
   const result = await build({
     entryPoints: { floor: join(root, "bench", "sdk-floor.ts") },
     outdir,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    minify: true,
-    sourcemap: "linked",
-    sourcesContent: false,
-    legalComments: "linked",
-    chunkNames: "chunks/[name]-[hash]",
-    metafile: true,
-    logLevel: "warning",
+    ...bundleOptions,
     absWorkingDir: root,
   });
   const entry = Object.keys(result.metafile.outputs).find((o) => o.endsWith("floor.js"));

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { bundleOptions } from "./bundle-options.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // `--outdir DIR` builds elsewhere (the benchmark measures its own copy, so a rebuild of dist/
@@ -76,18 +77,7 @@ rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints,
   outdir,
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  minify: true,
-  sourcemap: "linked",
-  sourcesContent: false,
-  legalComments: "linked",
-  chunkNames: "chunks/[name]-[hash]",
-  metafile: true,
-  logLevel: "warning",
+  ...bundleOptions,
   plugins: [anchorLazyImports, sdkLazyRequires],
   // Bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: {
