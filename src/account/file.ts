@@ -147,12 +147,14 @@ function snapshotTargets(record: Record<string, unknown>, fail: Fail): TargetDat
 
 function errorFrom(raw: unknown): ErrorInfo {
   const e = (raw ?? {}) as Record<string, unknown>;
+  // Blank text says nothing: fall back to what is known rather than print an empty cause.
+  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
   const info: ErrorInfo = {
-    code: typeof e.code === "string" ? e.code : "snapshot/unreadable-target",
-    message:
-      typeof e.message === "string" ? e.message : "the target could not be read when the snapshot was taken",
+    code: text(e.code) ?? "snapshot/unreadable-target",
+    message: text(e.message) ?? "the target could not be read when the snapshot was taken",
   };
-  if (typeof e.hint === "string") info.hint = e.hint;
+  const hint = text(e.hint);
+  if (hint) info.hint = hint;
   return info;
 }
 

@@ -163,6 +163,18 @@ describe("snapshot input", () => {
     ]);
   });
 
+  it("a blank error code, message or hint falls back to what is known instead of printing nothing", async () => {
+    const [target] = await parseInput(
+      "snap.json",
+      snapshot([{ region: "eu-west-1", status: "error", error: { code: " ", message: "", hint: "\n" } }]),
+      labels,
+    );
+    expect(target?.error).toEqual({
+      code: "snapshot/unreadable-target",
+      message: "the target could not be read when the snapshot was taken",
+    });
+  });
+
   it.each([
     [
       "an unsupported version",
