@@ -30,7 +30,8 @@ Options:
   --input FILE|-         Saved data: the output of \`aws sesv2 get-account\`, or a snapshot; - is stdin
   --region R[,R...]      Regions to read (live), or the region of a get-account --input
   --all-regions          Every region where SES v2 is offered
-  --account-id ID        Account id of a get-account --input (live reads ask STS)
+  --account-id ID        Account id of a get-account --input; for live reads, used when STS
+                         cannot tell (STS GetCallerIdentity is asked first)
   --profile NAME         AWS profile for live reads (default credential chain otherwise)
   --endpoint-url URL     Another SES v2 endpoint (also AWS_ENDPOINT_URL_SESV2)
   --format NAME[=FILE]   text (default), json, sarif, junit, markdown, github; =FILE writes to a file

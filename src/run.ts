@@ -200,7 +200,7 @@ function readInputFile(path: string, shown: string): string {
 async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[]> {
   // Loaded only here, so checks of saved data never pay for the AWS SDK.
   const { readAwsTargets } = await import("./account/aws.js");
-  return readAwsTargets({
+  const targets = await readAwsTargets({
     regions: options.regions,
     timeoutSeconds: options.timeoutSeconds,
     env: host.env,
@@ -209,4 +209,8 @@ async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[
     ...(host.onProgress ? { onProgress: host.onProgress } : {}),
     ...(host.signal ? { signal: host.signal } : {}),
   });
+  // STS is the authority on whose credentials these are; --account-id labels what it could not tell,
+  // so that waivers scoped to accounts and the report can still name the account.
+  const { accountId } = options;
+  return accountId ? targets.map((t) => (t.accountId === null ? { ...t, accountId } : t)) : targets;
 }

@@ -87,6 +87,27 @@ describe("ses-guard check on live accounts", () => {
     expect(inEu.find((r) => r.ruleId === "vdm-enabled")?.status).toBe("fail");
   });
 
+  it("labels the account with --account-id only when STS cannot tell", async () => {
+    // STS answers: its account id wins over --account-id.
+    const told = await runCli(
+      ["check", "--region", "us-east-1", "--account-id", "111122223333", "--format", "json"],
+      { env: liveEnv(emulator.url) },
+    );
+    expectClean(told);
+    expect(parseReport(told.stdout).targets[0]?.accountId).toBe("123456789012");
+    // STS refuses: --account-id names the account instead of "unknown".
+    faults.onSts({ kind: "error", status: 403, code: "AccessDenied", message: "not allowed" });
+    const refused = await runCli(
+      ["check", "--region", "us-east-1", "--account-id", "111122223333", "--format", "json"],
+      { env: liveEnv(emulator.url) },
+    );
+    expectClean(refused);
+    expect(refused.code).toBe(0);
+    const report = parseReport(refused.stdout);
+    expect(report.targets).toEqual([{ region: "us-east-1", accountId: "111122223333", status: "ok" }]);
+    expect(new Set(report.results.map((r) => r.accountId))).toEqual(new Set(["111122223333"]));
+  });
+
   it("exits 3 for an unreadable Region while the other Regions are still evaluated", async () => {
     faults.on("eu-west-1", {
       kind: "error",
