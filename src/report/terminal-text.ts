@@ -1,28 +1,18 @@
-/**
- * Makes text from AWS or policies safe to print on a terminal: control characters (escape
- * sequences that move the cursor, clear the screen or forge hyperlinks), line breaks that would
- * forge report lines, and bidirectional overrides that reorder text are shown as visible escapes.
- */
-
-// C0 controls, DEL, C1 controls, the Unicode bidi marks (including the Arabic letter mark) and
-// embedding/override/isolate characters, and the line and paragraph separators.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+import { neutralizeControls } from "./escape.js";
 
 /**
- * Replaces every unsafe character with a visible `\u{…}`-style escape (`\n` and `\t` short forms),
- * and keeps the text from being a GitHub Actions workflow command when it lands in a CI log: the
- * runner takes `##[name]` anywhere in a line and `::name::` at the start of one (after spaces), so
- * the bracket of `##[` and a leading colon are shown escaped too. Text from AWS or a policy may
- * start a report line (a region heading, a hint), hence the check at the start of every value.
+ * Makes text from AWS or policies safe to print on a terminal or in a CI log, on one line:
+ * control characters (escape sequences that move the cursor, clear the screen or forge
+ * hyperlinks) and bidirectional overrides are spelt out as `\x1b`/`\u202e` by the shared
+ * `neutralizeControls`, and line breaks and tabs as `\n`, `\r`, `\t`, so nothing can forge a
+ * report line. It also keeps the text from being a GitHub Actions workflow command: the runner
+ * takes `##[name]` anywhere in a line and `::name::` at the start of one (after spaces), so the
+ * bracket of `##[` and a leading colon are shown escaped too. Text from AWS or a policy may start
+ * a report line (a region heading, a hint), hence the check at the start of every value.
  */
 export function terminalSafe(text: string): string {
-  return text
-    .replace(UNSAFE, (char) => {
-      if (char === "\n") return "\\n";
-      if (char === "\r") return "\\r";
-      if (char === "\t") return "\\t";
-      return `\\u{${char.codePointAt(0)?.toString(16).padStart(2, "0")}}`;
-    })
-    .replace(/##\[/g, "##\\u{5b}")
-    .replace(/^(\s*):(?=:)/, "$1\\u{3a}");
+  return neutralizeControls(text)
+    .replace(/[\n\r\t]/g, (char) => (char === "\n" ? "\\n" : char === "\r" ? "\\r" : "\\t"))
+    .replace(/##\[/g, "##\\x5b")
+    .replace(/^(\s*):(?=:)/, "$1\\x3a");
 }

@@ -136,7 +136,7 @@ waivers:
     });
     const text = formatRulesText(listRules(policy, "2026-05-01"), policy.files);
     expect(text).not.toContain("\u001b");
-    expect(text).toContain("until 2030-01-01 for eu-\\u{1b}[2J* (p.yaml:4)");
+    expect(text).toContain("until 2030-01-01 for eu-\\x1b[2J* (p.yaml:4)");
   });
 });
 

@@ -87,7 +87,7 @@ describe("the terminal report", () => {
       unicode: false,
     });
     expect(text).not.toMatch(/\u001b|\u0007/);
-    expect(text).toContain("FAIL  evil\\u{1b}[2J\\u{1b}]8;;http://x\\u{07}");
+    expect(text).toContain("FAIL  evil\\x1b[2J\\x1b]8;;http://x\\x07");
   });
 
   it("says so when there is nothing to report", () => {

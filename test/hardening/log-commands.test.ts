@@ -51,8 +51,8 @@ describe("no workflow command survives escaping", () => {
         expect(workflowCommandProblems(`  ${terminalSafe(text)}`)).toEqual([]);
       }),
     );
-    expect(terminalSafe("::error::x")).toBe("\\u{3a}:error::x");
-    expect(terminalSafe("a ##[error]b")).toBe("a ##\\u{5b}error]b");
+    expect(terminalSafe("::error::x")).toBe("\\x3a:error::x");
+    expect(terminalSafe("a ##[error]b")).toBe("a ##\\x5berror]b");
     // Colons inside a value are common (ARNs) and harmless: only a leading `::` is escaped.
     expect(terminalSafe("arn:aws:iam::123456789012:role/ci")).toBe("arn:aws:iam::123456789012:role/ci");
   });

@@ -154,7 +154,7 @@ describe("text report", () => {
     const withoutOurColours = text.replace(/\u001b\[\d+m/g, "");
     expect(withoutOurColours).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
     expect(withoutOurColours).toContain(
-      "could not be read: line one\\nFAKE  PASS  line\\r\\u{1b}]8;;http://evil\\u{07}link\\u{202e} [x\\u{1b}[2J]",
+      "could not be read: line one\\nFAKE  PASS  line\\r\\x1b]8;;http://evil\\x07link\\u202e [x\\x1b[2J]",
     );
     // A policy file's name comes from the repository (a pull request can choose it).
     const named: Policy = {
@@ -171,7 +171,7 @@ describe("text report", () => {
       }),
       context(),
     );
-    expect(waived).toContain("                 waiver: evil\\u{1b}[2J\\n  PASS.yaml:3\n");
+    expect(waived).toContain("                 waiver: evil\\x1b[2J\\n  PASS.yaml:3\n");
     // The target's heading holds the message on one line; rule lines do not repeat it.
     expect(withoutOurColours.split("\n").filter((l) => l.includes("FAKE"))).toHaveLength(1);
   });
