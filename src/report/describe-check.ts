@@ -3,6 +3,7 @@
  * description): "SuppressionAttributes.SuppressedReasons contains all of [BOUNCE, COMPLAINT]".
  */
 
+import { formatValue } from "../engine/format-value.js";
 import type { Check, OperatorName } from "../types.js";
 
 const PHRASE: Record<OperatorName, string> = {
@@ -22,13 +23,6 @@ const PHRASE: Record<OperatorName, string> = {
   matches: "matches",
 };
 
-function value(expected: unknown): string {
-  if (Array.isArray(expected)) return `[${expected.map(value).join(", ")}]`;
-  if (typeof expected === "string")
-    return /^[A-Za-z0-9_.@:/+-]+$/.test(expected) ? expected : JSON.stringify(expected);
-  return JSON.stringify(expected) ?? String(expected);
-}
-
 /** Describes a check as one sentence fragment; compositions are bracketed so nesting stays readable. */
 export function describeCheck(check: Check): string {
   switch (check.kind) {
@@ -36,7 +30,7 @@ export function describeCheck(check: Check): string {
       if (check.operator === "exists")
         return `${check.path} ${check.expected === false ? "is not set" : "is set"}`;
       if (check.operator === "matches") return `${check.path} matches /${String(check.expected)}/`;
-      return `${check.path} ${PHRASE[check.operator]} ${value(check.expected)}`;
+      return `${check.path} ${PHRASE[check.operator]} ${formatValue(check.expected)}`;
     case "all":
       return `all of (${check.checks.map(describeCheck).join("; ")})`;
     case "any":
