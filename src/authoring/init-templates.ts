@@ -234,8 +234,8 @@ ${commentOut(exampleCases(options).trimEnd())}
 export function starterWorkflow(options: StarterOptions): string {
   return `# ses-guard: check this repository's Amazon SES v2 accounts against ${STARTER_POLICY_PATH}.
 # Before the first run: create an IAM role that GitHub Actions can assume through OIDC, allowed
-# ses:GetAccount (and sts:GetCallerIdentity, to label results with the account id), then set
-# role-to-assume and the regions below.
+# ses:GetAccount (STS GetCallerIdentity, which labels results with the account id, needs no
+# permission), then set role-to-assume and the regions below.
 name: ses-guard
 
 on:

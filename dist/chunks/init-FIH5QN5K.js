@@ -127,8 +127,8 @@ cases:
 ${o(C(e).trimEnd())}
 `}function D(e){return`# ses-guard: check this repository's Amazon SES v2 accounts against ${a}.
 # Before the first run: create an IAM role that GitHub Actions can assume through OIDC, allowed
-# ses:GetAccount (and sts:GetCallerIdentity, to label results with the account id), then set
-# role-to-assume and the regions below.
+# ses:GetAccount (STS GetCallerIdentity, which labels results with the account id, needs no
+# permission), then set role-to-assume and the regions below.
 name: ses-guard
 
 on:
@@ -180,4 +180,4 @@ jobs:
 `)}return t.stdout(`
 Next: npx ses-guard test (runs ${i}), then set the IAM role and regions in the workflow.
 `),p.ok}function y(e){try{return k(e).isDirectory()?"directory":"file"}catch{return"none"}}export{j as runInitCommand};
-//# sourceMappingURL=init-RCI6OHKS.js.map
+//# sourceMappingURL=init-FIH5QN5K.js.map
