@@ -184,7 +184,7 @@ export async function loadPolicy(specs: readonly string[], host: PolicyHost): Pr
       });
     }
   }
-  if (diagnostics.length > 0) throw new SesGuardError(dedupe(diagnostics), ExitCode.usage);
+  if (diagnostics.length > 0) throw new SesGuardError(inReadingOrder(dedupe(diagnostics)), ExitCode.usage);
   return { rules: [...all.rules.values()], waivers: dedupeWaivers(all.waivers), files };
 }
 
@@ -223,6 +223,20 @@ function merge(rules: Map<string, Rule>, rule: Rule, diagnostics: Diagnostic[]):
 
 function sameSource(a: SourceLocation, b: SourceLocation): boolean {
   return a.file === b.file && a.line === b.line && a.column === b.column;
+}
+
+/**
+ * Problems file by file (in the order the files were first named), each file top to bottom, the
+ * way an author fixes them; problems without a place keep their turn at the front.
+ */
+function inReadingOrder(diagnostics: Diagnostic[]): Diagnostic[] {
+  const fileOrder = new Map<string, number>();
+  for (const d of diagnostics) if (d.file && !fileOrder.has(d.file)) fileOrder.set(d.file, fileOrder.size);
+  const fileRank = (d: Diagnostic) => (d.file ? (fileOrder.get(d.file) ?? 0) + 1 : 0);
+  // Array.prototype.sort is stable, so problems at one place keep the order they were found in.
+  return [...diagnostics].sort(
+    (a, b) => fileRank(a) - fileRank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

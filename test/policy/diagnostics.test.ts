@@ -210,7 +210,7 @@ describe("policy diagnostics", () => {
     ]);
   });
 
-  it("several problems in one file are all reported, in document order per kind, in one run", async () => {
+  it("several problems in one file are all reported, in document order, in one run", async () => {
     const text = [
       "version: 1",
       "rules:",
@@ -225,10 +225,36 @@ describe("policy diagnostics", () => {
     ].join("\n");
     expect(await problems(text)).toEqual([
       'p.yaml:4:15: rules[0].severity is "eror"; must be one of error, warning, notice (did you mean "error"?)',
-      'p.yaml:6:9: "B" is not a valid rule id: use lower-case letters, digits and hyphens, starting with a letter or digit (at most 128 characters)',
       'p.yaml:5:20: unknown path "SendingEnabld" (did you mean "SendingEnabled"?); paths are spelt as in GetAccountResponse (e.g. SuppressionAttributes.SuppressedReasons) or are computed facts ($quotaUsedPercent, $quotaUnlimited, $region, $accountId)',
+      'p.yaml:6:9: "B" is not a valid rule id: use lower-case letters, digits and hyphens, starting with a letter or digit (at most 128 characters)',
       'p.yaml:7:36: unknown operator "equal" in rules[1].check (did you mean "equals"?); operators are equals, notEquals, in, notIn, contains, containsAll, containsAny, containsNone, exists, greaterThan, greaterThanOrEqual, lessThan, lessThanOrEqual, matches',
       'p.yaml:9:3: override names rule "nope", which does not exist here',
     ]);
+  });
+});
+
+describe("the order problems are reported in", () => {
+  it("is file by file, each top to bottom, whichever check found them", async () => {
+    // The schema finds the missing reason (line 9) before the check compiler finds the unknown
+    // path (line 5) and the loader the unknown override (line 7); the author reads them in order.
+    const files = {
+      "p.yaml": [
+        "version: 1",
+        "extends: [./base.yaml]",
+        "rules:",
+        "  - id: a",
+        "    check: { path: SendingEnabld, equals: true }",
+        "overrides:",
+        "  nope: { enabled: false }",
+        "waivers:",
+        "  - rule: a",
+        "    expires: 2030-01-01",
+        "",
+      ].join("\n"),
+      "base.yaml":
+        "version: 1\nrules:\n  - id: b\n    severity: fatal\n    check: { path: SendingEnabled, equals: true }\n",
+    };
+    const found = (await loadErrors(["p.yaml"], files)).map((d) => `${d.file}:${d.line}`);
+    expect(found).toEqual(["p.yaml:5", "p.yaml:7", "p.yaml:9", "base.yaml:4"]);
   });
 });

@@ -214,9 +214,9 @@ describe("problems are collected across files", () => {
       "b.yaml": "version: 2\n",
     });
     expect(lines(errors)).toEqual([
+      'a.yaml:2:21: unknown pack "recomended" (did you mean "recommended"?); built-in packs are recommended, strict (a file path needs a / or a .yaml ending)',
       'a.yaml:5:15: rules[0].severity is "high"; must be one of error, warning, notice',
       "b.yaml:1:10: unsupported policy version 2; this ses-guard reads version: 1",
-      'a.yaml:2:21: unknown pack "recomended" (did you mean "recommended"?); built-in packs are recommended, strict (a file path needs a / or a .yaml ending)',
     ]);
   });
 });
