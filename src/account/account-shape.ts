@@ -2,20 +2,11 @@
  * A sanity check of what came back from GetAccount before it is evaluated. The SDK parses any
  * JSON it gets: an array, a string or an unrelated object from a proxy all come out as an empty or
  * odd response. Real SES always sends its core members, so a response with none of them, or with
- * one of the wrong JSON type, is not account data and must not be evaluated as if it were.
+ * one of the wrong JSON type, is not account data and must not be evaluated as if it were. The
+ * members and their types come from the one account model, src/account/shape.ts.
  */
 
-/** The JSON type of each top-level GetAccount member (DESIGN.md section 3). */
-const MEMBER_TYPES: Record<string, "boolean" | "string" | "object"> = {
-  DedicatedIpAutoWarmupEnabled: "boolean",
-  EnforcementStatus: "string",
-  ProductionAccessEnabled: "boolean",
-  SendingEnabled: "boolean",
-  SendQuota: "object",
-  SuppressionAttributes: "object",
-  Details: "object",
-  VdmAttributes: "object",
-};
+import { accountMembers, jsonTypeOf } from "./shape.js";
 
 /**
  * How deep account data may nest. The model nests six levels; far deeper data is not an account,
@@ -44,13 +35,14 @@ export function accountShapeProblem(account: unknown): string | undefined {
     return `the response nests deeper than ${MAX_ACCOUNT_DEPTH} levels`;
   }
   const record = account as Record<string, unknown>;
-  const known = Object.keys(MEMBER_TYPES).filter((member) => record[member] !== undefined);
+  const known = Object.keys(accountMembers).filter((member) => record[member] !== undefined);
   if (known.length === 0) {
     return "the response has none of the GetAccount members (SendQuota, SendingEnabled, EnforcementStatus, ...)";
   }
   for (const member of known) {
     const value = record[member];
-    const expected = MEMBER_TYPES[member];
+    const shape = accountMembers[member];
+    const expected = shape ? jsonTypeOf(shape) : undefined;
     const actual = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
     if (actual !== expected)
       return `${member} is ${article(actual)} ${actual}, expected ${article(expected ?? "")} ${expected}`;

@@ -2,7 +2,7 @@ import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
 import type { ErrorInfo, TargetData } from "../types.js";
 import { MAX_ACCOUNT_DEPTH, nestsDeeperThan } from "./account-shape.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
-import { accountShape } from "./shape.js";
+import { accountMembers } from "./shape.js";
 
 /** The `kind` that marks a snapshot written by `ses-guard snapshot`. */
 export const SNAPSHOT_KIND = "ses-guard/snapshot";
@@ -97,7 +97,7 @@ type Fail = (code: string, message: string) => SesGuardError;
 function accountFrom(record: Record<string, unknown>, fail: Fail): Record<string, unknown> {
   // The SDK adds `$metadata` to what it returns; it is not part of the account.
   const { $metadata: _ignored, ...account } = record;
-  const known = Object.keys(accountShape.type === "structure" ? accountShape.members : {});
+  const known = Object.keys(accountMembers);
   if (!Object.keys(account).some((key) => known.includes(key))) {
     throw fail(
       "input/not-get-account",

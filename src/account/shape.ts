@@ -16,39 +16,36 @@ export type FieldShape =
 const enabledDisabled = ["ENABLED", "DISABLED"] as const;
 const pricingPlan = ["NONE", "ESSENTIALS", "PRO", "ENTERPRISE"] as const;
 
-/** `GetAccountResponse` as SES v2 returns it (every member optional). */
-export const accountShape: FieldShape = {
-  type: "structure",
-  members: {
-    DedicatedIpAutoWarmupEnabled: { type: "boolean" },
-    // A plain string in the model: HEALTHY, PROBATION, SHUTDOWN are documented, others exist.
-    EnforcementStatus: { type: "string", note: "HEALTHY, PROBATION, SHUTDOWN (not an enum in the model)" },
-    ProductionAccessEnabled: { type: "boolean" },
-    SendingEnabled: { type: "boolean" },
-    SendQuota: {
-      type: "structure",
-      members: {
-        Max24HourSend: { type: "number", note: "-1 means unlimited" },
-        MaxSendRate: { type: "number", note: "-1 means unlimited" },
-        SentLast24Hours: { type: "number" },
-      },
+/** The top-level members of `GetAccountResponse` as SES v2 returns it (every member optional). */
+export const accountMembers: Readonly<Record<string, FieldShape>> = {
+  DedicatedIpAutoWarmupEnabled: { type: "boolean" },
+  // A plain string in the model: HEALTHY, PROBATION, SHUTDOWN are documented, others exist.
+  EnforcementStatus: { type: "string", note: "HEALTHY, PROBATION, SHUTDOWN (not an enum in the model)" },
+  ProductionAccessEnabled: { type: "boolean" },
+  SendingEnabled: { type: "boolean" },
+  SendQuota: {
+    type: "structure",
+    members: {
+      Max24HourSend: { type: "number", note: "-1 means unlimited" },
+      MaxSendRate: { type: "number", note: "-1 means unlimited" },
+      SentLast24Hours: { type: "number" },
     },
-    SuppressionAttributes: {
-      type: "structure",
-      members: {
-        SuppressedReasons: { type: "list", member: { type: "string", enum: ["BOUNCE", "COMPLAINT"] } },
-        ValidationAttributes: {
-          type: "structure",
-          members: {
-            ConditionThreshold: {
-              type: "structure",
-              members: {
-                ConditionThresholdEnabled: { type: "string", enum: enabledDisabled },
-                OverallConfidenceThreshold: {
-                  type: "structure",
-                  members: {
-                    ConfidenceVerdictThreshold: { type: "string", enum: ["MEDIUM", "HIGH", "MANAGED"] },
-                  },
+  },
+  SuppressionAttributes: {
+    type: "structure",
+    members: {
+      SuppressedReasons: { type: "list", member: { type: "string", enum: ["BOUNCE", "COMPLAINT"] } },
+      ValidationAttributes: {
+        type: "structure",
+        members: {
+          ConditionThreshold: {
+            type: "structure",
+            members: {
+              ConditionThresholdEnabled: { type: "string", enum: enabledDisabled },
+              OverallConfidenceThreshold: {
+                type: "structure",
+                members: {
+                  ConfidenceVerdictThreshold: { type: "string", enum: ["MEDIUM", "HIGH", "MANAGED"] },
                 },
               },
             },
@@ -56,50 +53,58 @@ export const accountShape: FieldShape = {
         },
       },
     },
-    Details: {
-      type: "structure",
-      members: {
-        MailType: { type: "string", enum: ["MARKETING", "TRANSACTIONAL"] },
-        WebsiteURL: { type: "string" },
-        ContactLanguage: { type: "string", enum: ["EN", "JA"] },
-        UseCaseDescription: { type: "string" },
-        AdditionalContactEmailAddresses: { type: "list", member: { type: "string" } },
-        ReviewDetails: {
-          type: "structure",
-          members: {
-            Status: { type: "string", enum: ["PENDING", "FAILED", "GRANTED", "DENIED"] },
-            CaseId: { type: "string" },
-          },
+  },
+  Details: {
+    type: "structure",
+    members: {
+      MailType: { type: "string", enum: ["MARKETING", "TRANSACTIONAL"] },
+      WebsiteURL: { type: "string" },
+      ContactLanguage: { type: "string", enum: ["EN", "JA"] },
+      UseCaseDescription: { type: "string" },
+      AdditionalContactEmailAddresses: { type: "list", member: { type: "string" } },
+      ReviewDetails: {
+        type: "structure",
+        members: {
+          Status: { type: "string", enum: ["PENDING", "FAILED", "GRANTED", "DENIED"] },
+          CaseId: { type: "string" },
         },
       },
-    },
-    VdmAttributes: {
-      type: "structure",
-      members: {
-        VdmEnabled: { type: "string", enum: enabledDisabled },
-        DashboardAttributes: {
-          type: "structure",
-          members: { EngagementMetrics: { type: "string", enum: enabledDisabled } },
-        },
-        GuardianAttributes: {
-          type: "structure",
-          members: { OptimizedSharedDelivery: { type: "string", enum: enabledDisabled } },
-        },
-      },
-    },
-    PricingAttributes: {
-      type: "structure",
-      members: {
-        CurrentPlan: { type: "string", enum: pricingPlan },
-        NextPlan: { type: "string", enum: pricingPlan },
-      },
-    },
-    DeliveryAttributes: {
-      type: "structure",
-      members: { SharedPoolDeliveryMode: { type: "string" } },
     },
   },
+  VdmAttributes: {
+    type: "structure",
+    members: {
+      VdmEnabled: { type: "string", enum: enabledDisabled },
+      DashboardAttributes: {
+        type: "structure",
+        members: { EngagementMetrics: { type: "string", enum: enabledDisabled } },
+      },
+      GuardianAttributes: {
+        type: "structure",
+        members: { OptimizedSharedDelivery: { type: "string", enum: enabledDisabled } },
+      },
+    },
+  },
+  PricingAttributes: {
+    type: "structure",
+    members: {
+      CurrentPlan: { type: "string", enum: pricingPlan },
+      NextPlan: { type: "string", enum: pricingPlan },
+    },
+  },
+  DeliveryAttributes: {
+    type: "structure",
+    members: { SharedPoolDeliveryMode: { type: "string" } },
+  },
 };
+
+/** `GetAccountResponse` as one structure, for walking paths. */
+export const accountShape: FieldShape = { type: "structure", members: accountMembers };
+
+/** The JSON type a field's value has on the wire: `object` for structures, `array` for lists. */
+export function jsonTypeOf(shape: FieldShape): "string" | "number" | "boolean" | "array" | "object" {
+  return shape.type === "structure" ? "object" : shape.type === "list" ? "array" : shape.type;
+}
 
 /** Facts that ses-guard computes; their names start with `$`. */
 export const computedFacts: Readonly<Record<string, FieldShape & { description: string }>> = {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __sesGuardCreateRequire } from "node:module";
 const require = __sesGuardCreateRequire(import.meta.url);
-import{a as n}from"./chunk-X7U7A2PO.js";import"./chunk-FIHLY65X.js";var e=`{
+import{a as n}from"./chunk-MG7JIM2R.js";import"./chunk-FIHLY65X.js";var e=`{
   "$schema": "http://json-schema.org/draft-07/schema#",
   "title": "ses-guard policy",
   "description": "Rules for Amazon SES v2 accounts, checked by ses-guard against GetAccount.",
@@ -440,4 +440,4 @@ import{a as n}from"./chunk-X7U7A2PO.js";import"./chunk-FIHLY65X.js";var e=`{
   }
 }
 `;function a(t){return t.stdout(e),n.ok}export{a as runSchemaCommand};
-//# sourceMappingURL=schema-SAMQD37H.js.map
+//# sourceMappingURL=schema-ZWGXUYRS.js.map

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __sesGuardCreateRequire } from "node:module";
 const require = __sesGuardCreateRequire(import.meta.url);
-import{F as h,H as m,M as g,a as p,c as r}from"./chunk-X7U7A2PO.js";import"./chunk-FIHLY65X.js";import{lstatSync as k}from"node:fs";import{resolve as d}from"node:path";var a=".ses-guard.yaml",i=".ses-guard.test.yaml",A=".github/workflows/ses-guard.yml",S="ses-guard/ses-guard@v0",u="ses-guard.sarif",T="./node_modules/ses-guard/policies/policy.schema.json";function f(e){return[{path:a,text:R(e)},{path:i,text:O(e)},{path:A,text:D(e)}]}function w(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+90),t.toISOString().slice(0,10)}function b(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+1),t.toISOString().slice(0,10)}function E(){return`rules:
+import{F as h,H as m,M as g,a as p,c as r}from"./chunk-MG7JIM2R.js";import"./chunk-FIHLY65X.js";import{lstatSync as k}from"node:fs";import{resolve as d}from"node:path";var a=".ses-guard.yaml",i=".ses-guard.test.yaml",A=".github/workflows/ses-guard.yml",S="ses-guard/ses-guard@v0",u="ses-guard.sarif",T="./node_modules/ses-guard/policies/policy.schema.json";function f(e){return[{path:a,text:R(e)},{path:i,text:O(e)},{path:A,text:D(e)}]}function w(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+90),t.toISOString().slice(0,10)}function b(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+1),t.toISOString().slice(0,10)}function E(){return`rules:
   - id: transactional-mail-type
     title: The account is registered for transactional mail
     severity: warning
@@ -180,4 +180,4 @@ jobs:
 `)}return t.stdout(`
 Next: npx ses-guard test (runs ${i}), then set the IAM role and regions in the workflow.
 `),p.ok}function y(e){try{return k(e).isDirectory()?"directory":"file"}catch{return"none"}}export{j as runInitCommand};
-//# sourceMappingURL=init-SEEGCMFJ.js.map
+//# sourceMappingURL=init-V3GJUNDQ.js.map
