@@ -3,17 +3,19 @@ import { parseCommandLine } from "./cli-args.js";
 import { ExitCode, formatDiagnostic, SesGuardError } from "./errors.js";
 import { helpText } from "./help.js";
 import { removePendingTemporaryFiles } from "./io/atomic-write.js";
+import { isTerminal, writeStderr, writeStdout } from "./io/stdio.js";
 import { terminalSafe } from "./report/terminal-text.js";
 import { loadPolicies, type RunHost, runCheck, runSnapshot } from "./run.js";
 import { toolVersion } from "./version.js";
 
 /** Runs the command line and returns the exit code; every error a user can cause ends here. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const abort = new AbortController();
+  // Made when a live read asks for it: an offline check has nothing to abort.
+  let abort: AbortController | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    abort.abort(new Error(`interrupted by ${signal}`));
+    abort?.abort(new Error(`interrupted by ${signal}`));
     removePendingTemporaryFiles();
-    process.stderr.write(`ses-guard: interrupted by ${signal}; nothing was written\n`);
+    writeStderr(`ses-guard: interrupted by ${signal}; nothing was written\n`);
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
   process.once("SIGINT", onSignal);
@@ -21,31 +23,35 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const invocation = parseCommandLine(argv);
     if (invocation.kind === "help") {
-      process.stdout.write(helpText);
+      writeStdout(helpText);
       return ExitCode.ok;
     }
     if (invocation.kind === "version") {
-      process.stdout.write(`${toolVersion}\n`);
+      writeStdout(`${toolVersion}\n`);
       return ExitCode.ok;
     }
-    const color = invocation.color ?? useColor(process.env, process.stdout.isTTY === true);
+    const stdoutIsTerminal = isTerminal(1);
+    const color = invocation.color ?? useColor(process.env, stdoutIsTerminal);
     const host: RunHost = {
       cwd: process.cwd(),
       env: process.env,
       now: () => new Date(),
       readStdin,
       color,
-      signal: abort.signal,
-      ...(process.stderr.isTTY ? { onProgress: progressLine() } : {}),
+      get signal() {
+        abort ??= new AbortController();
+        return abort.signal;
+      },
+      ...(isTerminal(2) ? { onProgress: progressLine() } : {}),
     };
     // The authoring commands are loaded only when used, so `check` starts as fast as before.
     const io = {
       cwd: host.cwd,
       now: host.now,
       color,
-      unicode: process.stdout.isTTY === true && process.env.TERM !== "dumb",
-      stdout: (text: string) => process.stdout.write(text),
-      stderr: (text: string) => process.stderr.write(text),
+      unicode: stdoutIsTerminal && process.env.TERM !== "dumb",
+      stdout: writeStdout,
+      stderr: writeStderr,
     };
     switch (invocation.command) {
       case "test": {
@@ -67,7 +73,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       case "validate": {
         const policy = await loadPolicies(invocation.options.policies, host.cwd);
         const enabled = policy.rules.filter((r) => r.enabled).length;
-        process.stdout.write(
+        writeStdout(
           `${policy.files.map(terminalSafe).join(", ")}: valid, ${enabled} ${enabled === 1 ? "rule" : "rules"} enabled (${policy.rules.length} in all), ${policy.waivers.length} ${policy.waivers.length === 1 ? "waiver" : "waivers"}\n`,
         );
         return ExitCode.ok;
@@ -76,37 +82,34 @@ export async function main(argv: readonly string[]): Promise<number> {
         const outcome = await runSnapshot(invocation.options, invocation.out ?? "", host);
         const failed = outcome.targets.filter((t) => t.status === "error");
         for (const target of failed) {
-          process.stderr.write(
+          writeStderr(
             `ses-guard: ${terminalSafe(target.region)}: ${terminalSafe(target.error?.message ?? "could not be read")}\n`,
           );
         }
-        process.stderr.write(
+        writeStderr(
           `ses-guard: wrote ${terminalSafe(outcome.file)} with ${outcome.targets.length} ${outcome.targets.length === 1 ? "target" : "targets"}${failed.length ? ` (${failed.length} could not be read)` : ""}\n`,
         );
         return outcome.exitCode;
       }
       case "check": {
         const outcome = await runCheck(invocation.options, host);
-        for (const output of outcome.outputs) if (!output.file) process.stdout.write(output.text);
-        for (const problem of outcome.writeErrors)
-          process.stderr.write(`ses-guard: ${terminalSafe(problem)}\n`);
+        for (const output of outcome.outputs) if (!output.file) writeStdout(output.text);
+        for (const problem of outcome.writeErrors) writeStderr(`ses-guard: ${terminalSafe(problem)}\n`);
         return outcome.writeErrors.length > 0 ? ExitCode.usage : outcome.exitCode;
       }
     }
   } catch (error) {
     if (error instanceof SesGuardError) {
       for (const diagnostic of error.diagnostics) {
-        process.stderr.write(`ses-guard: ${terminalSafe(formatDiagnostic(diagnostic))}\n`);
+        writeStderr(`ses-guard: ${terminalSafe(formatDiagnostic(diagnostic))}\n`);
       }
       if (error.diagnostics.length > 1)
-        process.stderr.write(`ses-guard: ${error.diagnostics.length} problems found\n`);
+        writeStderr(`ses-guard: ${error.diagnostics.length} problems found\n`);
       return error.exitCode;
     }
     // Not a user mistake: a bug. Say so plainly, with the details needed to report it.
-    process.stderr.write(`ses-guard: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.stderr.write(
-      "ses-guard: this is a bug in ses-guard; please report it with the command you ran\n",
-    );
+    writeStderr(`ses-guard: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    writeStderr("ses-guard: this is a bug in ses-guard; please report it with the command you ran\n");
     return ExitCode.usage;
   } finally {
     process.removeListener("SIGINT", onSignal);
@@ -137,6 +140,6 @@ async function readStdin(): Promise<string> {
 function progressLine(): (done: number, total: number) => void {
   return (done, total) => {
     if (total < 2) return;
-    process.stderr.write(done < total ? `\rreading ${total} regions: ${done} done` : "\r\u001b[K");
+    writeStderr(done < total ? `\rreading ${total} regions: ${done} done` : "\r\u001b[K");
   };
 }
