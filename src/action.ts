@@ -186,4 +186,5 @@ async function runAction(): Promise<number> {
   }
 }
 
-await exitAfterFlush(await runAction());
+// No top-level await: the bundle is CommonJS (see scripts/build.mjs).
+void runAction().then(exitAfterFlush);

@@ -8,6 +8,8 @@ let loaded: typeof import("node:crypto") | undefined;
  * draw random bytes (file output), so the modules that need it ask here when they do.
  */
 export function nodeCrypto(): typeof import("node:crypto") {
-  loaded ??= createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
+  // A built-in module resolves the same from anywhere; Node's own path serves as the base, which
+  // works in the CommonJS bundle (no import.meta) and in the ES modules the tests run alike.
+  loaded ??= createRequire(process.execPath)("node:crypto") as typeof import("node:crypto");
   return loaded;
 }

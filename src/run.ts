@@ -8,7 +8,7 @@ import { writeFileAtomic } from "./io/atomic-write.js";
 import { describeFsError } from "./io/fs-errors.js";
 import { createPolicyHost } from "./io/policy-host.js";
 import { loadPolicy } from "./policy/resolve.js";
-import { formatters } from "./report/index.js";
+import { loadFormatter } from "./report/index.js";
 import type { FailOn, Policy, Report, TargetData } from "./types.js";
 import { toolVersion } from "./version.js";
 
@@ -107,7 +107,7 @@ export async function runCheck(options: RunOptions, host: RunHost): Promise<Chec
   const outputs: RenderedOutput[] = [];
   const writeErrors: string[] = [];
   for (const request of options.formats) {
-    const formatter = formatters[request.name];
+    const formatter = await loadFormatter(request.name);
     if (!formatter) throw usageError("cli/unknown-format", `unknown format "${request.name}"`);
     const text = formatter(report, { ...context, color: request.file ? false : host.color });
     if (!request.file) {

@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { evaluatePolicy } from "../../src/engine/evaluate.js";
-import { formatters } from "../../src/report/index.js";
+import { loadFormatters } from "../../src/report/index.js";
 import type { ErrorInfo, FailOn, FormatContext, Policy, Report, TargetData } from "../../src/types.js";
 import {
   accountDocument,
@@ -25,6 +25,8 @@ import {
 } from "../helpers/arbitraries.js";
 import { load } from "../policy/memory-host.js";
 import { documentedExitCode, reportSchemaErrors, summaryProblems } from "./report-schema.js";
+
+const formatters = await loadFormatters();
 
 const TODAY = "2026-03-15";
 const FAIL_ON: readonly FailOn[] = ["error", "warning", "notice", "none"];
