@@ -6,7 +6,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** One process to measure: `node <args>` in `cwd` with exactly `env`. */
 export interface BenchCommand {
@@ -101,7 +100,7 @@ export async function timeInterleaved(
 /** How peak RSS is measured: GNU time's `%M`, or a preload that reads the process's own rusage. */
 export type RssMethod = { kind: "gnu-time"; path: string } | { kind: "preload"; script: string };
 
-/** Picks GNU time when `time` on PATH accepts `-f %M`, else the preload in bench/max-rss.mjs. */
+/** Picks GNU time when `time` on PATH accepts `-f %M`, else the preload in bench/max-rss.cjs. */
 export function chooseRssMethod(benchDir: string, probeDir: string): RssMethod {
   const which = spawnSync("which", ["time"], { encoding: "utf8" });
   const path = which.status === 0 ? which.stdout.trim() : "";
@@ -112,14 +111,14 @@ export function chooseRssMethod(benchDir: string, probeDir: string): RssMethod {
     rmSync(output, { force: true });
     if (ok) return { kind: "gnu-time", path };
   }
-  return { kind: "preload", script: join(benchDir, "max-rss.mjs") };
+  return { kind: "preload", script: join(benchDir, "max-rss.cjs") };
 }
 
 /** Describes the method for the report. */
 export function describeRssMethod(method: RssMethod): string {
   return method.kind === "gnu-time"
     ? `\`${method.path} -f %M\` (the child's peak resident set, from the kernel's rusage)`
-    : "`process.resourceUsage().maxRSS` read at exit by a preloaded module (bench/max-rss.mjs)";
+    : "`process.resourceUsage().maxRSS` read at exit by a preloaded module (bench/max-rss.cjs)";
 }
 
 /** Measures a command's peak resident memory in bytes, once per repetition. */
@@ -139,7 +138,7 @@ export async function peakRss(
     } else {
       outcome = await runOnce({
         ...command,
-        args: ["--import", pathToFileURL(method.script).href, ...command.args],
+        args: ["--require", method.script, ...command.args],
         env: { ...command.env, SES_GUARD_BENCH_RSS_FILE: output },
       });
     }
@@ -161,11 +160,10 @@ export async function loadedFiles(
   rmSync(output, { force: true });
   const outcome = await runOnce({
     ...command,
-    args: ["--import", pathToFileURL(join(benchDir, "trace-loads.mjs")).href, ...command.args],
+    args: ["--require", join(benchDir, "trace-loads.cjs"), ...command.args],
     env: { ...command.env, SES_GUARD_BENCH_TRACE_FILE: output },
   });
   assertCorrect(command, outcome);
   if (!existsSync(output)) throw new Error(`the load trace of "${command.name}" recorded nothing`);
-  const urls = readFileSync(output, "utf8").split("\n").filter(Boolean);
-  return [...new Set(urls.map((url) => fileURLToPath(url)))];
+  return [...new Set(readFileSync(output, "utf8").split("\n").filter(Boolean))];
 }
