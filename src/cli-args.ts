@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { ArgvError, type OptionSpec, parseArgv } from "./argv.js";
 import { rulesFormatNames, testFormatNames } from "./authoring/format-names.js";
 import { usageError } from "./errors.js";
 import { formatNames } from "./report/index.js";
@@ -28,7 +28,7 @@ export type Invocation =
       force?: boolean;
     };
 
-const optionSpec = {
+export const optionSpec = {
   policy: { type: "string", multiple: true },
   input: { type: "string", multiple: true },
   region: { type: "string", multiple: true },
@@ -45,7 +45,16 @@ const optionSpec = {
   "no-color": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
-} as const;
+} as const satisfies Record<string, OptionSpec>;
+
+/** The values parseArgv returns for optionSpec, typed option by option. */
+type OptionValues = {
+  -readonly [K in keyof typeof optionSpec]?: (typeof optionSpec)[K] extends { type: "string"; multiple: true }
+    ? string[]
+    : (typeof optionSpec)[K] extends { type: "string" }
+      ? string
+      : boolean;
+};
 
 /** Which options each command takes; anything else is a usage error rather than silently ignored. */
 const allowed: Record<CommandName, readonly string[]> = {
@@ -83,13 +92,15 @@ const ACCOUNT_ID = /^\d{12}$/;
 
 /** Parses argv (without `node` and the script) into an invocation; throws usage errors (exit 2). */
 export function parseCommandLine(argv: readonly string[]): Invocation {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>;
+  let values: OptionValues;
+  let positionals: string[];
   try {
-    parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
+    const parsed = parseArgv(argv, optionSpec);
+    values = parsed.values as OptionValues;
+    positionals = parsed.positionals;
   } catch (error) {
-    throw translateParseError(error as Error);
+    throw error instanceof ArgvError ? argvUsageError(error) : error;
   }
-  const { values, positionals } = parsed;
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
 
@@ -238,19 +249,23 @@ function parseEndpoint(raw: string): string {
   throw usageError("cli/invalid-endpoint", `--endpoint-url "${raw}" is not an http(s) URL`);
 }
 
-function translateParseError(error: Error): Error {
-  const code = (error as NodeJS.ErrnoException).code;
-  const option = /'(-{1,2}[^']*)'/.exec(error.message)?.[1];
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
-    const known = Object.keys(optionSpec).map((name) => `--${name}`);
-    return usageError(
-      "cli/unknown-option",
-      `unknown option ${option}${didYouMean(option, known)} (see --help)`,
-    );
+function argvUsageError(error: ArgvError): Error {
+  switch (error.kind) {
+    case "unknown-option": {
+      const known = Object.keys(optionSpec).map((name) => `--${name}`);
+      return usageError(
+        "cli/unknown-option",
+        `unknown option ${error.option}${didYouMean(error.option, known)} (see --help)`,
+      );
+    }
+    case "missing-value":
+      return usageError(
+        "cli/missing-value",
+        error.following === undefined
+          ? `${error.option} needs a value (see --help)`
+          : `${error.option} needs a value, and "${error.following}" looks like an option (see --help); a value that starts with a dash is written ${error.option}=${error.following}`,
+      );
+    case "unexpected-value":
+      return usageError("cli/unexpected-value", `${error.option} takes no value (see --help)`);
   }
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) {
-    const name = option.split(" ")[0] ?? option;
-    return usageError("cli/missing-value", `${name} needs a value (see --help)`);
-  }
-  return usageError("cli/invalid-arguments", error.message);
 }

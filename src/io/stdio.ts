@@ -1,5 +1,4 @@
 import { fstatSync, statSync, writeSync } from "node:fs";
-import { createRequire } from "node:module";
 
 /**
  * Standard output and error for the CLI, written with `fs.writeSync` on file descriptors 1 and 2.
@@ -72,8 +71,9 @@ export function isTerminal(fd: number): boolean {
   } catch {
     return false;
   }
-  // Loaded here, not imported: a built-in module resolves the same from any base path.
-  const tty = createRequire(process.execPath)("node:tty") as typeof import("node:tty");
+  // Loaded here, not imported (see above); getBuiltinModule rather than node:module's
+  // createRequire, which costs 0.4 ms to load.
+  const tty = process.getBuiltinModule("node:tty");
   return tty.isatty(fd);
 }
 

@@ -112,6 +112,13 @@ describe("parseCommandLine", () => {
     [["--format", "sarf"], "cli/unknown-format", 'unknown format "sarf" (did you mean "sarif"?)'],
     [["--format", "json="], "cli/invalid-format", "--format json= needs a file name after ="],
     [["--input", ""], "cli/missing-value", "--input needs a value (see --help)"],
+    [
+      ["--input", "--format", "json"],
+      "cli/missing-value",
+      '--input needs a value, and "--format" looks like an option (see --help); a value that starts with a dash is written --input=--format',
+    ],
+    [["--color=yes"], "cli/unexpected-value", "--color takes no value (see --help)"],
+    [["-x"], "cli/unknown-option", "unknown option -x (see --help)"],
     [["--policy", "strict", "--policy", ""], "cli/missing-value", "--policy needs a value (see --help)"],
     [
       ["--input", "-", "--input", "a.json", "--input", "-"],
