@@ -177,4 +177,4 @@ jobs:
 `)}return t.stdout(`
 Next: npx ses-guard test (runs ${g}), then set the IAM role and regions in the workflow.
 `),o.a.ok}function I(e){try{return(0,k.lstatSync)(e).isDirectory()?"directory":"file"}catch{return"none"}}0&&(module.exports={runInitCommand});
-//# sourceMappingURL=init-QA4NGWKC.js.map
+//# sourceMappingURL=init-D4WT2FY6.js.map

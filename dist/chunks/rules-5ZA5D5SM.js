@@ -3,4 +3,4 @@ var Y=Object.create;var g=Object.defineProperty;var z=Object.getOwnPropertyDescr
 `}function re(r){let t=[...r.regions??[],...r.accounts??[]];return`${r.expired?`EXPIRED ${r.expires}`:`until ${r.expires}`}${t.length>0?` for ${t.join(", ")}`:""} (${r.file}:${r.line})`}function te(r,t,e){return`${JSON.stringify({version:1,today:e,files:t,rules:r},null,2)}
 `}async function ie(r,t,e){let o=await(0,W.c)(r,e.cwd),i=e.now().toISOString().slice(0,10),l=Z(o,i),c=$.a.ok;for(let u of t){let p=u.name==="json"?te(l,o.files,i):ee(l,o.files);if(!u.file){e.stdout(p);continue}try{(0,_.a)((0,X.resolve)(e.cwd,u.file),p)}catch(m){c=$.a.usage,e.stderr(`ses-guard: cannot write ${u.name} listing to ${(0,x.d)(u.file)}: ${(0,_.c)(m)}
 `)}}return c}0&&(module.exports={runRulesCommand});
-//# sourceMappingURL=rules-2KVT3XI5.js.map
+//# sourceMappingURL=rules-5ZA5D5SM.js.map
