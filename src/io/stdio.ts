@@ -1,4 +1,4 @@
-import { fstatSync, statSync, writeSync } from "node:fs";
+import { fstatSync, type Stats, statSync, writeSync } from "node:fs";
 
 /**
  * Standard output and error for the CLI, written with `fs.writeSync` on file descriptors 1 and 2.
@@ -8,10 +8,12 @@ import { fstatSync, statSync, writeSync } from "node:fs";
  * run that writes one report. A synchronous write also leaves nothing pending at exit.
  */
 
-/** File descriptors whose writes now go through the stream (see writeAll). */
+/** File descriptors whose writes go through the stream (see writeAll). */
 const useStream = new Set<1 | 2>();
 /** File descriptors whose reader has gone away: further output is dropped, as `cat` would. */
 const closed = new Set<1 | 2>();
+/** File descriptors already looked at (see writeAll). */
+const checked = new Set<1 | 2>();
 
 /** Writes to standard output. */
 export function writeStdout(text: string): void {
@@ -25,6 +27,12 @@ export function writeStderr(text: string): void {
 
 function writeAll(fd: 1 | 2, text: string): void {
   if (text === "" || closed.has(fd)) return;
+  if (!checked.has(fd)) {
+    checked.add(fd);
+    // A Windows console takes text through Node's stream (WriteConsoleW); bytes written to it
+    // directly would be read in the console's code page, not as UTF-8.
+    if (process.platform === "win32" && isTerminal(fd)) useStream.add(fd);
+  }
   if (useStream.has(fd)) {
     streamOf(fd).write(text);
     return;
@@ -36,6 +44,8 @@ function writeAll(fd: 1 | 2, text: string): void {
       offset += writeSync(fd, bytes, offset);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      // The reader went away (| head). (A closed descriptor cannot happen: Node opens /dev/null
+      // for any of 0-2 that is closed when it starts.)
       if (code === "EPIPE") {
         closed.add(fd);
         return;
@@ -63,18 +73,25 @@ function streamOf(fd: 1 | 2): NodeJS.WriteStream {
  * /dev/null costs a stat or two.
  */
 export function isTerminal(fd: number): boolean {
+  let stat: Stats;
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isCharacterDevice()) return false;
-    // The usual character device that is not a terminal: output thrown away in a script or cron.
-    if (stat.rdev === statSync("/dev/null").rdev) return false;
+    stat = fstatSync(fd);
   } catch {
     return false;
   }
+  if (!stat.isCharacterDevice() || isDevNull(stat)) return false;
   // Loaded here, not imported (see above); getBuiltinModule rather than node:module's
   // createRequire, which costs 0.4 ms to load.
-  const tty = process.getBuiltinModule("node:tty");
-  return tty.isatty(fd);
+  return process.getBuiltinModule("node:tty").isatty(fd);
+}
+
+/** The usual character device that is not a terminal: output thrown away in a script or cron. */
+function isDevNull(stat: Stats): boolean {
+  try {
+    return stat.rdev === statSync("/dev/null").rdev;
+  } catch {
+    return false;
+  }
 }
 
 /**
