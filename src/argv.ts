@@ -50,8 +50,9 @@ export function parseArgv(
   }
 
   const store = (name: string, value: string | boolean) => {
-    if (options[name]?.multiple) ((values[name] ??= []) as (string | boolean)[]).push(value);
-    else values[name] = value;
+    if (!options[name]?.multiple) values[name] = value;
+    else if (Array.isArray(values[name])) (values[name] as (string | boolean)[]).push(value);
+    else values[name] = [value] as string[] | boolean[];
   };
 
   for (let i = 0; i < argv.length; i++) {
