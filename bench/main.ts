@@ -60,7 +60,7 @@ interface Plan {
 
 const FULL: Plan = {
   quick: false,
-  processes: 20,
+  processes: 40,
   regions: 10,
   rss: 5,
   warmup: 2,
