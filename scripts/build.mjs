@@ -5,6 +5,7 @@
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -12,7 +13,6 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -71,7 +71,11 @@ const sdkLazyRequires = {
 // RE2 engine, the temporary-file registry). Other chunks keep their files; dynamic imports become
 // require() inside a promise. Source maps are chained back to src/, and dist/package.json marks
 // the folder as CommonJS.
-const scratch = mkdtempSync(join(tmpdir(), "ses-guard-build-"));
+// The scratch folder sits inside the checkout: pass 1's source maps, which feed its chunk hashes,
+// hold paths from it to src/, and those must not depend on where the repository is checked out.
+const scratchParent = join(root, "node_modules", ".cache", "ses-guard-build");
+mkdirSync(scratchParent, { recursive: true });
+const scratch = mkdtempSync(join(scratchParent, "run-"));
 const metafiles = [];
 try {
   rmSync(outdir, { recursive: true, force: true });

@@ -1,0 +1,180 @@
+var q=Object.create;var u=Object.defineProperty;var L=Object.getOwnPropertyDescriptor;var O=Object.getOwnPropertyNames;var N=Object.getPrototypeOf,R=Object.prototype.hasOwnProperty;var l=(e,t)=>()=>{try{return t||e((t={exports:{}}).exports,t),t.exports}catch(s){throw t=0,s}},V=(e,t)=>{for(var s in t)u(e,s,{get:t[s],enumerable:!0})},f=(e,t,s,i)=>{if(t&&typeof t=="object"||typeof t=="function")for(let n of O(t))!R.call(e,n)&&n!==s&&u(e,n,{get:()=>t[n],enumerable:!(i=L(t,n))||i.enumerable});return e};var c=(e,t,s)=>(s=e!=null?q(N(e)):{},f(t||!e||!e.__esModule?u(s,"default",{value:e,enumerable:!0}):s,e)),H=e=>f(u({},"__esModule",{value:!0}),e);var y=l((te,w)=>{w.exports=require("../cli.js").__start3});var x=l((se,v)=>{v.exports=require("../cli.js").__start4});var A=l((ae,b)=>{b.exports=require("../cli.js").__start5});var T=l((ne,S)=>{S.exports=require("../cli.js").__start7});var E=l((ie,$)=>{$.exports=require("../cli.js").__start11});var X={};V(X,{runInitCommand:()=>J});module.exports=H(X);var D=c(y(),1),p=c(x(),1),oe=c(A(),1),o=c(T(),1),re=c(E(),1),k=require("node:fs"),d=require("node:path"),r=".ses-guard.yaml",g=".ses-guard.test.yaml",j=".github/workflows/ses-guard.yml",Y="ses-guard/ses-guard@v0",m="ses-guard.sarif",P="./node_modules/ses-guard/policies/policy.schema.json";function U(e){return[{path:r,text:W(e)},{path:g,text:Q(e)},{path:j,text:Z(e)}]}function M(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+90),t.toISOString().slice(0,10)}function B(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+1),t.toISOString().slice(0,10)}function G(){return`rules:
+  - id: transactional-mail-type
+    title: The account is registered for transactional mail
+    severity: warning
+    regions: [us-*, eu-*]
+    check:
+      path: Details.MailType
+      equals: TRANSACTIONAL
+    message: "{path} is {actual}; this repository sends {expected} mail only"
+    remediation: aws sesv2 put-account-details --mail-type TRANSACTIONAL --website-url https://www.example.com
+    docs: https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_PutAccountDetails.html`}function z(){return`overrides:
+  vdm-enabled: { severity: notice }`}function F(e){return`waivers:
+  - rule: vdm-enabled
+    regions: [ap-south-1]
+    reason: Virtual Deliverability Manager rollout in Mumbai is scheduled for next quarter
+    expires: ${M(e.today)}`}function h(e){return e.split(`
+`).map(t=>`# ${t}`.trimEnd()).join(`
+`)}function W(e){return`# yaml-language-server: $schema=${P}
+# The line above gives editors with YAML support (VS Code's YAML extension, JetBrains IDEs, any
+# editor using yaml-language-server) completion and checking for this file. The path is relative
+# to this file and points at the schema of the ses-guard version this repository installs
+# (npm install --save-dev ses-guard), so it follows upgrades. Without node_modules, save a copy
+# with \`npx ses-guard schema > policy.schema.json\` and point the line at it.
+#
+# ses-guard policy for this repository's Amazon SES v2 accounts.
+#   npx ses-guard validate                 check this file
+#   npx ses-guard rules                    the rules it resolves to, with waivers
+#   npx ses-guard test                     run the cases in ${g}
+#   npx ses-guard check --region us-east-1 check the live account (read-only: ses:GetAccount)
+version: 1
+
+# The built-in pack: sending enabled, production access, enforcement status HEALTHY, bounces and
+# complaints suppressed, quota headroom, Virtual Deliverability Manager. \`strict\` adds the VDM
+# dashboard, optimized shared delivery and dedicated IP warm-up.
+extends: [recommended]
+
+# Examples: remove the leading "# " of an example's lines to use it.
+#
+# A custom rule: \`path\` as \`aws sesv2 get-account\` spells it, and one operator (equals, in,
+# containsAll, lessThan, matches, exists, ...), or all/any/not to combine checks. severity is
+# error (the default, fails the run), warning or notice; regions limits it to some regions.
+${h(G())}
+#
+# Overrides change an inherited rule: its severity, or \`enabled: false\` to turn it off.
+${h(z())}
+#
+# A waiver accepts a failing rule for a while (optionally only in some regions or accounts). It
+# needs a reason and an end date; after that date the rule fails again, so exceptions get reviewed.
+${h(F(e))}
+`}function K(e){let t=M(e.today);return`  - name: the waiver covers VDM in ap-south-1 until it expires
+    region: ap-south-1
+    today: ${e.today}
+    account: { VdmAttributes: { VdmEnabled: DISABLED } }
+    expect:
+      vdm-enabled: { status: waived, severity: notice }
+
+  - name: after its end date the waiver no longer applies
+    region: ap-south-1
+    today: ${B(t)}
+    account: { VdmAttributes: { VdmEnabled: DISABLED } }
+    expect:
+      vdm-enabled: fail
+
+  - name: marketing mail breaks the custom rule, with its own message
+    region: eu-west-1
+    account: { Details: { MailType: MARKETING } }
+    expect:
+      transactional-mail-type: { status: fail, messageIncludes: "sends TRANSACTIONAL mail only" }
+
+  - name: the custom rule does not apply outside its regions
+    region: ap-south-1
+    account: { Details: { MailType: MARKETING } }
+    expect:
+      transactional-mail-type: skipped
+`}function Q(e){return`# Tests for ${r}: each case gives one account's GetAccount data (as
+# \`aws sesv2 get-account\` prints it) and the result each named rule must have: pass, fail,
+# waived or skipped. Run them with \`npx ses-guard test\`: exit 0 when every expectation holds,
+# 1 when one does not, 2 when this file or the policy is invalid.
+# \`accountFile: fixtures/prod.json\` (relative to this file) reads the data from a file instead;
+# \`today: YYYY-MM-DD\` fixes the date waivers are judged on.
+version: 1
+policy: ./${r}
+cases:
+  - name: a healthy production account passes every rule
+    region: us-east-1
+    account:
+      SendingEnabled: true
+      ProductionAccessEnabled: true
+      EnforcementStatus: HEALTHY
+      SendQuota: { Max24HourSend: 50000, MaxSendRate: 14, SentLast24Hours: 1200 }
+      SuppressionAttributes: { SuppressedReasons: [BOUNCE, COMPLAINT] }
+      VdmAttributes: { VdmEnabled: ENABLED }
+    expect:
+      sending-enabled: pass
+      production-access: pass
+      enforcement-healthy: pass
+      suppression-bounce-complaint: pass
+      quota-headroom: pass
+      vdm-enabled: pass
+
+  - name: a sandbox account that suppresses only bounces fails
+    region: us-east-1
+    account:
+      SendingEnabled: true
+      ProductionAccessEnabled: false
+      EnforcementStatus: HEALTHY
+      SendQuota: { Max24HourSend: 200, MaxSendRate: 1, SentLast24Hours: 190 }
+      SuppressionAttributes: { SuppressedReasons: [BOUNCE] }
+    expect:
+      sending-enabled: pass
+      production-access: fail
+      suppression-bounce-complaint: { status: fail, messageIncludes: "missing COMPLAINT" }
+      quota-headroom: fail # 95% of the daily quota is used
+      vdm-enabled: fail # not set: data that is not there never passes
+
+  - name: an account with no data fails closed
+    account: {}
+    expect:
+      sending-enabled: fail
+      enforcement-healthy: fail
+      quota-headroom: fail
+
+  # Cases for the commented examples in ${r}: uncomment them with the examples.
+${h(K(e).trimEnd())}
+`}function Z(e){return`# ses-guard: check this repository's Amazon SES v2 accounts against ${r}.
+# Before the first run: create an IAM role that GitHub Actions can assume through OIDC, allowed
+# ses:GetAccount (STS GetCallerIdentity, which labels results with the account id, needs no
+# permission), then set role-to-assume and the regions below.
+name: ses-guard
+
+on:
+  pull_request:
+  push:
+    branches: [main]
+  schedule:
+    - cron: "17 6 * * 1-5" # account settings can change without a commit
+  workflow_dispatch:
+
+permissions:
+  contents: read # check out the policy
+  id-token: write # OIDC: trade the job's token for short-lived AWS credentials, no stored keys
+  security-events: write # upload the SARIF report to code scanning
+
+jobs:
+  ses-guard:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v6
+
+      # The policy's own tests need no AWS access; a policy that fails them is not deployed.
+      - name: Test the policy
+        run: npx --yes ses-guard@${e.version} test
+
+      - name: AWS credentials (OIDC)
+        uses: aws-actions/configure-aws-credentials@v6
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/ses-guard-read-only
+          aws-region: us-east-1
+
+      - name: Check the SES accounts
+        uses: ${Y}
+        with:
+          policy: ${r}
+          regions: us-east-1,eu-west-1
+          sarif-file: ${m}
+
+      # Upload even when the check failed: failing rules are what code scanning should show.
+      # The hashFiles guard skips the upload when no report was written (e.g. an invalid policy),
+      # so the log shows the real error rather than a missing file.
+      - name: Upload to code scanning
+        if: always() && hashFiles('${m}') != ''
+        uses: github/codeql-action/upload-sarif@v4
+        with:
+          sarif_file: ${m}
+          category: ses-guard
+`}function J(e,t){let s=U({today:t.now().toISOString().slice(0,10),version:D.a}),i=s.filter(a=>I((0,d.resolve)(t.cwd,a.path))!=="none"),n=s.filter(a=>I((0,d.resolve)(t.cwd,a.path))==="directory");if(n.length>0)throw(0,o.c)("init/exists",`${n.map(a=>a.path).join(", ")} ${n.length===1?"is a directory":"are directories"}; nothing was written`);if(i.length>0&&!e)throw(0,o.c)("init/exists",`${i.map(a=>a.path).join(", ")} already ${i.length===1?"exists":"exist"}; nothing was written (use --force to overwrite)`);for(let a of s){try{(0,p.a)((0,d.resolve)(t.cwd,a.path),a.text)}catch(_){throw(0,o.c)("init/write-failed",`cannot write ${a.path}: ${(0,p.c)(_)}`)}let C=i.includes(a)?" (overwritten)":"";t.stdout(`wrote ${a.path}${C}
+`)}return t.stdout(`
+Next: npx ses-guard test (runs ${g}), then set the IAM role and regions in the workflow.
+`),o.a.ok}function I(e){try{return(0,k.lstatSync)(e).isDirectory()?"directory":"file"}catch{return"none"}}0&&(module.exports={runInitCommand});
+//# sourceMappingURL=init-EXWOYGCE.js.map
