@@ -27,10 +27,8 @@ const outdir =
 // `--no-generate` bundles the committed src/generated/ as it is, leaving the source tree untouched.
 if (!process.argv.includes("--no-generate")) await import("./generate.mjs");
 
-/** The entry points, each built on its own: `chunks` names its lazily loaded files. */
-const entries = [{ name: "cli", source: "src/cli-entry.ts", chunks: "chunks/[name]-[hash]" }];
-if (existsSync(join(root, "src/action.ts")))
-  entries.push({ name: "action", source: "src/action.ts", chunks: "chunks/action-[name]-[hash]" });
+const entryPoints = { cli: join(root, "src/cli-entry.ts") };
+if (existsSync(join(root, "src/action.ts"))) entryPoints.action = join(root, "src/action.ts");
 
 // The AWS SDK's CommonJS builds load most credential sources lazily: `const { fromIni } = await
 // import("@aws-sdk/credential-provider-ini")`. In a split bundle such an import of a CommonJS
@@ -63,23 +61,34 @@ const sdkLazyRequires = {
 // fs/promises, readline and URL modules it pulls in) costs about a fifth of `node -e 0`, and each
 // further file the CLI loads at start about 0.4 ms.
 //
-// Pass 1 splits each entry into ES module chunks in a scratch folder: everything loaded lazily
-// (YAML, the AWS SDK, RE2, the CI formats, the authoring commands) gets chunks of its own.
-// Pass 2 writes CommonJS. The entry and every chunk it loads at start become one file, which also
-// exports those chunks' modules (`__startN`); a lazy chunk that imports one of them requires the
-// entry file instead, so there is one copy of every module and of its state (error classes, the
-// RE2 engine, the temporary-file registry). Other chunks keep their files; dynamic imports become
-// require() inside a promise. Source maps are chained back to src/, and dist/package.json marks
-// the folder as CommonJS.
+// Pass 1 splits the entries into ES module chunks in a scratch folder: what is loaded lazily
+// (YAML, the AWS SDK, RE2, the CI formats, the authoring commands) gets chunks of its own, shared
+// by the CLI and the Action.
+// Pass 2 writes CommonJS. Each entry and every chunk it loads at start become one file, which
+// records those chunks in a registry (a global keyed by chunk name) as it starts. Every other
+// import of a chunk asks the registry first and requires the chunk's own file only when the
+// running entry did not bring it: there is one copy of every module and of its state (error
+// classes, the RE2 engine, the temporary-file registry). Chunks that an entry reaches only
+// lazily keep files of their own; dynamic imports become require() inside a promise. Source maps
+// are chained back to src/, and dist/package.json marks the folder as CommonJS.
+const REGISTRY = 'globalThis[Symbol.for("ses-guard.start-up-chunks")]';
+
 // The scratch folder sits inside the checkout: pass 1's source maps, which feed its chunk hashes,
 // hold paths from it to src/, and those must not depend on where the repository is checked out.
 const scratchParent = join(root, "node_modules", ".cache", "ses-guard-build");
 mkdirSync(scratchParent, { recursive: true });
 const scratch = mkdtempSync(join(scratchParent, "run-"));
-const metafiles = [];
+let described;
 try {
   rmSync(outdir, { recursive: true, force: true });
-  for (const entry of entries) metafiles.push(await buildEntry(entry));
+  const { metafile } = await build({
+    entryPoints,
+    outdir: scratch,
+    absWorkingDir: root,
+    ...bundleOptions,
+    plugins: [sdkLazyRequires],
+  });
+  described = await writeCommonJs(metafile);
   writeFileSync(join(outdir, "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
   for (const file of readdirSync(outdir, { recursive: true })) {
     if (file.endsWith(".js.map")) nameScratchSources(join(outdir, file));
@@ -88,35 +97,41 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-/** Builds one entry point into outdir; returns pass 1's metafile, with paths as they are in outdir. */
-async function buildEntry(entry) {
-  const first = join(scratch, entry.name);
-  const { metafile } = await build({
-    entryPoints: { [entry.name]: join(root, entry.source) },
-    outdir: first,
-    absWorkingDir: root,
-    ...bundleOptions,
-    chunkNames: entry.chunks,
-    plugins: [sdkLazyRequires],
-  });
+/** Pass 2: writes pass 1's chunks as CommonJS files; returns the layout for --metafile. */
+async function writeCommonJs(metafile) {
   const outputs = Object.fromEntries(
-    Object.entries(metafile.outputs).map(([file, info]) => [resolve(root, file), info]),
+    Object.entries(metafile.outputs)
+      .filter(([file]) => file.endsWith(".js"))
+      .map(([file, info]) => [resolve(root, file), info]),
   );
-  const entryFile = join(first, `${entry.name}.js`);
-  // The chunks loaded at start: everything the entry reaches through static imports.
-  const startup = [];
-  const queue = [entryFile];
-  while (queue.length > 0) {
-    const file = queue.shift();
-    if (startup.includes(file)) continue;
-    startup.push(file);
-    for (const imported of outputs[file]?.imports ?? []) {
-      if (!imported.external && imported.kind === "import-statement")
-        queue.push(resolve(root, imported.path));
+  // (esbuild's metafile marks the targets of dynamic imports as entry points too.)
+  const entryFiles = Object.keys(entryPoints).map((name) => join(scratch, `${name}.js`));
+  const reach = (start, dynamic) => {
+    const seen = new Set();
+    const queue = [start];
+    while (queue.length > 0) {
+      const file = queue.pop();
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const imported of outputs[file]?.imports ?? []) {
+        if (imported.external) continue;
+        if (imported.kind === "import-statement" || (dynamic && imported.kind === "dynamic-import"))
+          queue.push(resolve(root, imported.path));
+      }
     }
-  }
-  const exportName = new Map(startup.slice(1).map((file, index) => [file, `__start${index}`]));
-  const outFile = (file) => join(outdir, relative(first, file));
+    return seen;
+  };
+  const startup = new Map(entryFiles.map((entry) => [entry, reach(entry, false)]));
+  const reachable = new Map(entryFiles.map((entry) => [entry, reach(entry, true)]));
+  // A chunk gets a file of its own when some entry can reach it without loading it at start.
+  const standalone = Object.keys(outputs).filter(
+    (file) =>
+      !entryFiles.includes(file) &&
+      entryFiles.some((entry) => reachable.get(entry).has(file) && !startup.get(entry).has(file)),
+  );
+  const outFile = (file) => join(outdir, relative(scratch, file));
+  const chunkId = (file) => relative(scratch, file).split(sep).join("/");
+
   const common = {
     bundle: true,
     format: "cjs",
@@ -131,62 +146,63 @@ async function buildEntry(entry) {
     // Already reported (or not) by pass 1; the AWS SDK's XML entity table repeats a key.
     logOverride: { "duplicate-object-key": "silent" },
   };
-  // Imports between chunks stay imports, with paths from where the importing code now lives.
-  const linkChunks = (importerOut) => ({
+  // Chunks in `inline` are bundled into the file being written; any other chunk is imported
+  // through a stub that asks the registry, then the chunk's own file.
+  const linkChunks = (importerOut, inline) => ({
     name: "link-chunks",
     setup(pluginBuild) {
       pluginBuild.onResolve({ filter: /^\.\.?\// }, (args) => {
         if (args.kind === "entry-point") return undefined;
-        // The require() of the entry file written by the stub below.
-        if (args.namespace === "start") return { path: args.path, external: true };
+        // The require() of a chunk's own file, written by the stub below.
+        if (args.namespace === "chunk") return { path: args.path, external: true };
         const target = resolve(args.resolveDir, args.path);
-        // esbuild puts modules shared with lazy code in chunks, never in the entry file itself.
-        if (target === entryFile) throw new Error(`${args.importer} imports the entry ${entryFile}`);
-        if (exportName.has(target) && !startupFiles.has(args.importer)) {
-          return { path: target, namespace: "start" };
-        }
-        if (startupFiles.has(target) && startupFiles.has(args.importer)) return undefined;
-        return { path: relativeImport(importerOut, outFile(target)), external: true };
+        if (!outputs[target]) throw new Error(`${args.importer} imports ${target}, which is not a chunk`);
+        if (entryFiles.includes(target)) throw new Error(`${args.importer} imports the entry ${target}`);
+        if (inline.has(target) && inline.has(args.importer)) return undefined;
+        return { path: target, namespace: "chunk" };
       });
-      pluginBuild.onLoad({ filter: /.*/, namespace: "start" }, (args) => ({
-        contents: `module.exports = require(${JSON.stringify(relativeImport(importerOut, outFile(entryFile)))}).${exportName.get(args.path)};\n`,
+      pluginBuild.onLoad({ filter: /.*/, namespace: "chunk" }, (args) => ({
+        contents: `module.exports = ${REGISTRY}?.[${JSON.stringify(chunkId(args.path))}] ?? require(${JSON.stringify(relativeImport(importerOut, outFile(args.path)))});\n`,
         loader: "js",
       }));
     },
   });
-  const startupFiles = new Set(startup);
 
-  // The entry with its start-up chunks, exporting those chunks for the lazy ones.
-  const facade = [...exportName].map(([file, name]) => `export * as ${name} from ${JSON.stringify(file)};`);
-  await build({
-    ...common,
-    stdin: {
-      contents: `${facade.join("\n")}\nimport ${JSON.stringify(entryFile)};\n`,
-      resolveDir: first,
-      sourcefile: `${entry.name}-start.js`,
-      loader: "js",
-    },
-    outfile: outFile(entryFile),
-    banner: { js: "#!/usr/bin/env node" },
-    plugins: [linkChunks(outFile(entryFile))],
-  });
-  for (const file of Object.keys(outputs)) {
-    if (startupFiles.has(file)) continue;
-    if (file.endsWith(".js")) {
-      await build({
-        ...common,
-        entryPoints: [file],
-        outfile: outFile(file),
-        plugins: [linkChunks(outFile(file))],
-      });
-    } else if (file.endsWith(".LEGAL.txt")) {
-      cpSync(file, outFile(file));
-    }
+  for (const entry of entryFiles) {
+    const chunks = [...startup.get(entry)].filter((file) => file !== entry).sort();
+    // Imports run before the body, so the chunks are recorded once the entry's own start-up code
+    // has run; everything that reads the registry is loaded later, behind a promise.
+    const facade = [
+      ...chunks.map((file, i) => `import * as start${i} from ${JSON.stringify(file)};`),
+      `import ${JSON.stringify(entry)};`,
+      `const registry = (${REGISTRY} ??= {});`,
+      ...chunks.map((file, i) => `registry[${JSON.stringify(chunkId(file))}] = start${i};`),
+    ];
+    await build({
+      ...common,
+      stdin: {
+        contents: `${facade.join("\n")}\n`,
+        resolveDir: dirname(entry),
+        sourcefile: `${chunkId(entry).replace(/\.js$/, "")}-start.js`,
+        loader: "js",
+      },
+      outfile: outFile(entry),
+      banner: { js: "#!/usr/bin/env node" },
+      plugins: [linkChunks(outFile(entry), startup.get(entry))],
+    });
   }
-  for (const file of startup) {
+  for (const file of standalone) {
+    await build({
+      ...common,
+      entryPoints: [file],
+      outfile: outFile(file),
+      plugins: [linkChunks(outFile(file), new Set([file]))],
+    });
+  }
+  for (const file of Object.keys(outputs)) {
     if (existsSync(`${file}.LEGAL.txt`)) cpSync(`${file}.LEGAL.txt`, outFile(`${file}.LEGAL.txt`));
   }
-  return describeOutputs(outputs, startup, outFile);
+  return describeOutputs(outputs, entryFiles, startup, standalone, outFile);
 }
 
 /**
@@ -197,8 +213,8 @@ async function buildEntry(entry) {
 function nameScratchSources(mapFile) {
   const map = JSON.parse(readFileSync(mapFile, "utf8"));
   map.sources = map.sources.map((source) => {
-    const path = source.startsWith("start:")
-      ? source.slice("start:".length)
+    const path = source.startsWith("chunk:")
+      ? source.slice("chunk:".length)
       : resolve(dirname(mapFile), source);
     return path.startsWith(`${scratch}${sep}`)
       ? `ses-guard-build:${relative(scratch, path).split(sep).join("/")}`
@@ -214,37 +230,38 @@ function relativeImport(from, to) {
 }
 
 /**
- * Pass 1's record of which input landed in which output, redrawn for outdir: the start-up chunks
- * merged into the entry, sizes as written. The benchmark reads it (`--metafile`).
+ * Pass 1's record of which input landed in which output, redrawn for outdir: each entry holding
+ * its start-up chunks, the other chunks as files of their own, sizes as written. The benchmark
+ * reads it (`--metafile`).
  */
-function describeOutputs(outputs, startup, outFile) {
-  const name = (file) =>
-    relative(root, outFile(startup.includes(file) ? startup[0] : file))
-      .split(sep)
-      .join("/");
+function describeOutputs(outputs, entryFiles, startup, standalone, outFile) {
+  const name = (file) => relative(root, outFile(file)).split(sep).join("/");
   const described = {};
-  for (const [file, info] of Object.entries(outputs)) {
-    if (!file.endsWith(".js")) continue;
-    described[name(file)] ??= { imports: [], inputs: {}, bytes: 0 };
-    const into = described[name(file)];
-    if (info.entryPoint) into.entryPoint = info.entryPoint;
-    Object.assign(into.inputs, info.inputs);
-    for (const imported of info.imports) {
-      const path = imported.external ? imported.path : name(resolve(root, imported.path));
-      if (path === name(file) && !imported.external) continue;
-      if (!into.imports.some((i) => i.path === path && i.kind === imported.kind))
-        into.imports.push({ ...imported, path });
+  for (const file of [...entryFiles, ...standalone]) {
+    const merged = entryFiles.includes(file) ? [...startup.get(file)] : [file];
+    const info = { imports: [], inputs: {}, bytes: statSync(outFile(file)).size };
+    if (outputs[file].entryPoint) info.entryPoint = outputs[file].entryPoint;
+    for (const part of merged) {
+      Object.assign(info.inputs, outputs[part].inputs);
+      for (const imported of outputs[part].imports) {
+        const target = imported.external ? undefined : resolve(root, imported.path);
+        if (target && merged.includes(target)) continue;
+        // A chunk that every entry reaching it brings at start is never loaded from a file.
+        if (target && !standalone.includes(target)) continue;
+        const path = target ? name(target) : imported.path;
+        if (!info.imports.some((i) => i.path === path && i.kind === imported.kind))
+          info.imports.push({ ...imported, path });
+      }
     }
+    described[name(file)] = info;
   }
-  for (const [file, info] of Object.entries(described)) info.bytes = statSync(join(root, file)).size;
   return described;
 }
 
 // `--metafile FILE` keeps that record; never written into the output folder.
 const metafileFlag = process.argv.indexOf("--metafile");
 if (metafileFlag > 0 && process.argv[metafileFlag + 1]) {
-  const outputs = Object.assign({}, ...metafiles);
-  writeFileSync(resolve(process.argv[metafileFlag + 1]), JSON.stringify({ inputs: {}, outputs }));
+  writeFileSync(resolve(process.argv[metafileFlag + 1]), JSON.stringify({ inputs: {}, outputs: described }));
 }
 const sizes = readdirSync(outdir, { recursive: true })
   .filter((file) => file.endsWith(".js"))

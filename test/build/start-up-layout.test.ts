@@ -5,7 +5,7 @@
  * timing depends on, so a change that splits the start-up again fails here.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -78,5 +78,14 @@ describe("dist/ start-up layout", () => {
     expect(JSON.parse(sarif.stdout).version).toBe("2.1.0");
     expect(sarif.loaded).toContain("cli.js");
     expect(sarif.loaded.some((file) => /^chunks\/sarif-[A-Z0-9]+\.js$/.test(file))).toBe(true);
+  });
+
+  it("holds the AWS SDK once, in a chunk the CLI and the Action share", () => {
+    const files = readdirSync(dist, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith(".js"));
+    const withSdk = files.filter((file) => readFileSync(join(dist, file), "utf8").includes('"GetAccount"'));
+    expect(withSdk).toHaveLength(1);
+    expect(withSdk[0]).toMatch(/^chunks\/aws-[A-Z0-9]+\.js$/);
   });
 });
