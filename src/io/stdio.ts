@@ -103,6 +103,8 @@ export function standardStreamsBuilt(): boolean {
 }
 
 let streamsBuilt = false;
+// Node defines both as getters that build the stream on first access; wrapping each getter
+// records that access without building anything early.
 for (const name of ["stdout", "stderr"] as const) {
   const descriptor = Object.getOwnPropertyDescriptor(process, name);
   if (!descriptor?.get || !descriptor.configurable) {
