@@ -10,6 +10,12 @@ import { toolVersion } from "./version.js";
 
 /** Runs the command line and returns the exit code; every error a user can cause ends here. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // Built-in modules loaded on demand come from process.getBuiltinModule (Node 20.16 and later);
+  // on an older Node, say so at once rather than fail half-way through a run.
+  if (typeof process.getBuiltinModule !== "function") {
+    writeStderr(`ses-guard: needs Node.js 20.16 or later; this is Node.js ${process.version}\n`);
+    return ExitCode.usage;
+  }
   // Made when a live read asks for it: an offline check has nothing to abort.
   let abort: AbortController | undefined;
   const onSignal = (signal: NodeJS.Signals) => {

@@ -2,14 +2,15 @@
  * The command line (DESIGN.md section 4): parsing into an invocation, the usage errors it raises,
  * and --help / --version through the built bundle.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useColor } from "../../src/cli.js";
 import { parseCommandLine, parseFormats } from "../../src/cli-args.js";
 import { SesGuardError } from "../../src/errors.js";
 import { toolVersion } from "../../src/version.js";
-import { repoRoot, runCli } from "../helpers/cli.js";
+import { accountsDir, repoRoot, runCli } from "../helpers/cli.js";
 
 const packageVersion = (
   JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }
@@ -229,5 +230,23 @@ describe("--help and --version through the bundle", () => {
     }
     const sub = await runCli(["validate", "--help"]);
     expect(sub.stdout).toBe(run.stdout);
+  });
+
+  it("says which Node it needs when process.getBuiltinModule is missing (Node before 20.16)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ses-guard-old-node-"));
+    try {
+      const preload = join(dir, "old-node.cjs");
+      writeFileSync(preload, "process.getBuiltinModule = undefined;\n");
+      const run = await runCli(["check", "--input", join(accountsDir, "production-healthy.json")], {
+        env: { NODE_OPTIONS: `--require ${preload}` },
+      });
+      expect(run.stderr).toBe(
+        `ses-guard: needs Node.js 20.16 or later; this is Node.js ${process.version}\n`,
+      );
+      expect(run.stdout).toBe("");
+      expect(run.code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
