@@ -3,8 +3,9 @@
  * arguments. Pure: the Action passes in how to read an input and the environment.
  */
 
+import { parseRegionList } from "./account/region-names.js";
 import { usageError } from "./errors.js";
-import type { FailOn } from "./types.js";
+import { FAIL_ON_VALUES, type FailOn } from "./types.js";
 
 /** The Action's inputs after parsing. */
 export interface ActionInputs {
@@ -20,8 +21,6 @@ export interface ActionInputs {
   annotations: boolean;
   summary: boolean;
 }
-
-const FAIL_ON: readonly FailOn[] = ["error", "warning", "notice", "none"];
 
 /** Splits a list input: one entry per line or comma, blanks dropped. */
 export function listInput(value: string): string[] {
@@ -45,10 +44,10 @@ function booleanInput(name: string, value: string, fallback: boolean): boolean {
  */
 export function parseActionInputs(get: (name: string) => string): ActionInputs {
   const failOn = get("fail-on") || "error";
-  if (!(FAIL_ON as readonly string[]).includes(failOn)) {
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) {
     throw usageError(
       "action/invalid-input",
-      `input fail-on must be one of ${FAIL_ON.join(", ")}, not "${failOn}"`,
+      `input fail-on must be one of ${FAIL_ON_VALUES.join(", ")}, not "${failOn}"`,
     );
   }
   const regionList = listInput(get("regions"));
@@ -56,9 +55,18 @@ export function parseActionInputs(get: (name: string) => string): ActionInputs {
   if (all && regionList.length > 1) {
     throw usageError("action/invalid-input", 'input regions is either "all" or a list of regions, not both');
   }
+  // Checked here, as the CLI checks --region: a typo is a mistake in the workflow, not a Region
+  // that could not be read.
+  const regions = all ? undefined : parseRegionList(regionList);
+  if (regions && "invalid" in regions) {
+    throw usageError(
+      "action/invalid-input",
+      `input regions must list AWS region names (e.g. us-east-1, eu-west-2) or "all", not "${regions.invalid}"`,
+    );
+  }
   const inputs: ActionInputs = {
     policies: listInput(get("policy")),
-    regions: all ? "all" : regionList,
+    regions: regions ? regions.regions : "all",
     failOn: failOn as FailOn,
     annotations: booleanInput("annotations", get("annotations"), true),
     summary: booleanInput("summary", get("summary"), true),

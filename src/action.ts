@@ -5,7 +5,7 @@
 
 import * as core from "@actions/core";
 import { type ActionInputs, parseActionInputs, workflowFile } from "./action-inputs.js";
-import { ExitCode, SesGuardError } from "./errors.js";
+import { ExitCode, formatDiagnostic, SesGuardError } from "./errors.js";
 import { exitAfterFlush } from "./io/exit-after-flush.js";
 import { blockingFailures, countsLine } from "./report/common.js";
 import { escapeMarkdown } from "./report/escape.js";
@@ -151,10 +151,7 @@ function problemAnnotations(error: SesGuardError, workspace: string, summary: bo
 function problemSummary(error: SesGuardError): string {
   const lines = ["## ⛔ ses-guard could not run", "", "Nothing was checked. Fix these and run again:", ""];
   for (const d of error.diagnostics.slice(0, 200)) {
-    const place = d.file
-      ? `${[d.file, d.line, d.line === undefined ? undefined : d.column].filter((p) => p !== undefined).join(":")}: `
-      : "";
-    lines.push(`- ${escapeMarkdown(`${place}${d.message}`)} (${escapeMarkdown(d.code)})`);
+    lines.push(`- ${escapeMarkdown(formatDiagnostic(d))} (${escapeMarkdown(d.code)})`);
   }
   if (error.diagnostics.length > 200) lines.push(`- and ${error.diagnostics.length - 200} more`);
   return `${lines.join("\n")}\n`;

@@ -1,10 +1,11 @@
+import { parseRegionList } from "./account/region-names.js";
 import { ArgvError, type OptionSpec, parseArgv } from "./argv.js";
 import { rulesFormatNames, testFormatNames } from "./authoring/format-names.js";
 import { usageError } from "./errors.js";
 import { formatNames } from "./report/index.js";
 import { DEFAULT_TIMEOUT_SECONDS, type FormatRequest, type RunOptions } from "./run.js";
 import { didYouMean } from "./suggest.js";
-import type { FailOn } from "./types.js";
+import { FAIL_ON_VALUES, type FailOn } from "./types.js";
 
 /** The subcommands; `check` is the default. */
 export const commands = ["check", "validate", "snapshot", "test", "init", "schema", "rules"] as const;
@@ -86,8 +87,6 @@ const commandFormats: Partial<Record<CommandName, readonly string[]>> = {
   rules: rulesFormatNames,
 };
 
-const failOnValues: readonly FailOn[] = ["error", "warning", "notice", "none"];
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ACCOUNT_ID = /^\d{12}$/;
 
 /** Parses argv (without `node` and the script) into an invocation; throws usage errors (exit 2). */
@@ -168,24 +167,20 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
 }
 
 function parseRegions(raw: string[], all: boolean): string[] | "all" {
-  const regions = raw
-    .flatMap((r) => r.split(","))
-    .map((r) => r.trim())
-    .filter(Boolean);
-  if (all && regions.length > 0)
+  const parsed = parseRegionList(raw.flatMap((r) => r.split(",")));
+  const named = "regions" in parsed ? parsed.regions.length > 0 : true;
+  if (all && named)
     throw usageError("cli/regions-conflict", "use either --region or --all-regions, not both");
   if (all) return "all";
-  if (raw.length > 0 && regions.length === 0)
-    throw usageError("cli/invalid-region", "--region needs a region name, e.g. us-east-1");
-  for (const region of regions) {
-    if (!REGION.test(region)) {
-      throw usageError(
-        "cli/invalid-region",
-        `"${region}" is not an AWS region name (e.g. us-east-1, eu-west-2)`,
-      );
-    }
+  if ("invalid" in parsed) {
+    throw usageError(
+      "cli/invalid-region",
+      `"${parsed.invalid}" is not an AWS region name (e.g. us-east-1, eu-west-2)`,
+    );
   }
-  return [...new Set(regions)];
+  if (raw.length > 0 && parsed.regions.length === 0)
+    throw usageError("cli/invalid-region", "--region needs a region name, e.g. us-east-1");
+  return parsed.regions;
 }
 
 /** Parses `NAME` or `NAME=FILE`; at most one format may go to standard output. */
@@ -220,10 +215,10 @@ export function parseFormats(
 
 function parseFailOn(raw: string | undefined): FailOn {
   if (raw === undefined) return "error";
-  if ((failOnValues as readonly string[]).includes(raw)) return raw as FailOn;
+  if ((FAIL_ON_VALUES as readonly string[]).includes(raw)) return raw as FailOn;
   throw usageError(
     "cli/invalid-fail-on",
-    `--fail-on "${raw}" is not valid${didYouMean(raw, failOnValues)}; use one of ${failOnValues.join(", ")}`,
+    `--fail-on "${raw}" is not valid${didYouMean(raw, FAIL_ON_VALUES)}; use one of ${FAIL_ON_VALUES.join(", ")}`,
   );
 }
 

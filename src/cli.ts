@@ -1,8 +1,7 @@
-import { MAX_INPUT_BYTES } from "./account/file.js";
 import { parseCommandLine } from "./cli-args.js";
 import { ExitCode, formatDiagnostic, SesGuardError } from "./errors.js";
 import { helpText } from "./help.js";
-import { removePendingTemporaryFiles } from "./io/atomic-write.js";
+import { readBoundedStream } from "./io/bounded-read.js";
 import { isTerminal, writeStderr, writeStdout } from "./io/stdio.js";
 import { terminalSafe } from "./report/terminal-text.js";
 import { loadPolicies, type RunHost, runCheck, runSnapshot } from "./run.js";
@@ -18,9 +17,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   // Made when a live read asks for it: an offline check has nothing to abort.
   let abort: AbortController | undefined;
+  // "nothing was written" holds: every command writes its files synchronously at its very end
+  // (runCheck renders every format first), and nothing awaits between the first write and the
+  // removal of these handlers below, so a signal is handled before any file is written or not at all.
   const onSignal = (signal: NodeJS.Signals) => {
     abort?.abort(new Error(`interrupted by ${signal}`));
-    removePendingTemporaryFiles();
     writeStderr(`ses-guard: interrupted by ${signal}; nothing was written\n`);
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
@@ -48,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         abort ??= new AbortController();
         return abort.signal;
       },
-      ...(isTerminal(2) ? { onProgress: progressLine() } : {}),
+      onProgress: progressLine(),
     };
     // The authoring commands are loaded only when used, so `check` starts as fast as before.
     const io = {
@@ -131,21 +132,20 @@ export function useColor(env: Record<string, string | undefined>, isTTY: boolean
   return isTTY && env.TERM !== "dumb";
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-    size += (chunk as Buffer).length;
-    // Past the limit the input is refused anyway; an endless stream must not fill the memory first.
-    if (size > MAX_INPUT_BYTES) break;
-  }
-  return Buffer.concat(chunks).toString("utf8");
+function readStdin(maxBytes: number): Promise<string | undefined> {
+  return readBoundedStream(process.stdin, maxBytes);
 }
 
+/**
+ * The progress line of a live read, shown only when standard error is a terminal. That is asked
+ * on the first report of more than one Region, so other commands never pay for the check.
+ */
 function progressLine(): (done: number, total: number) => void {
+  let onTerminal: boolean | undefined;
   return (done, total) => {
     if (total < 2) return;
+    onTerminal ??= isTerminal(2);
+    if (!onTerminal) return;
     writeStderr(done < total ? `\rreading ${total} regions: ${done} done` : "\r\u001b[K");
   };
 }

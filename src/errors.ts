@@ -13,7 +13,7 @@ export interface Diagnostic {
   column?: number;
 }
 
-/** The documented exit codes (DESIGN.md section 4). */
+/** The documented exit codes (README.md, "Exit codes"). */
 export const ExitCode = {
   ok: 0,
   failures: 1,

@@ -1,4 +1,4 @@
-/** The `--help` text: the commands, options and exit codes of DESIGN.md section 4. */
+/** The `--help` text: the commands, options and exit codes of README.md, "The command line". */
 export const helpText = `ses-guard: policy-as-code checks for Amazon SES v2 accounts
 
 Usage:

@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createSnapshot, MAX_INPUT_BYTES, parseInput } from "./account/file.js";
+import { createSnapshot, inputTooLarge, MAX_INPUT_BYTES, parseInput } from "./account/file.js";
 import { evaluatePolicy } from "./engine/evaluate.js";
 import { UNKNOWN_REGION } from "./engine/facts.js";
-import { ExitCode, SesGuardError, usageError } from "./errors.js";
+import { ExitCode, usageError } from "./errors.js";
 import { writeFileAtomic } from "./io/atomic-write.js";
+import { readBoundedText } from "./io/bounded-read.js";
+import { deliverFormatOutputs } from "./io/format-outputs.js";
 import { describeFsError } from "./io/fs-errors.js";
 import { createPolicyHost } from "./io/policy-host.js";
 import { loadPolicy } from "./policy/resolve.js";
@@ -47,7 +49,8 @@ export interface RunHost {
   cwd: string;
   env: Record<string, string | undefined>;
   now(): Date;
-  readStdin(): Promise<string>;
+  /** Reads standard input to its end; undefined once it passes `maxBytes` (the rest is not read). */
+  readStdin(maxBytes: number): Promise<string | undefined>;
   /** Whether the text format may use colour. */
   color: boolean;
   /** Called while live targets are read: `done` of `total` regions finished. */
@@ -76,7 +79,7 @@ export interface CheckOutcome {
   writeErrors: string[];
 }
 
-/** Resolves which policies to load, applying the default (DESIGN.md section 4). */
+/** Resolves which policies to load, applying the default (README.md, "The command line"). */
 export function policySpecs(policies: readonly string[], cwd: string): string[] {
   if (policies.length > 0) return [...policies];
   return existsSync(join(cwd, DEFAULT_POLICY_FILE)) ? [DEFAULT_POLICY_FILE] : [DEFAULT_PACK];
@@ -91,37 +94,31 @@ export async function loadPolicies(policies: readonly string[], cwd: string): Pr
 export async function runCheck(options: RunOptions, host: RunHost): Promise<CheckOutcome> {
   const policy = await loadPolicies(options.policies, host.cwd);
   const targets = options.inputs.length > 0 ? await readInputs(options, host) : await readLive(options, host);
-  const now = host.now();
-  const report = evaluatePolicy(policy, targets, {
-    today: now.toISOString().slice(0, 10),
-    failOn: options.failOn,
-    toolVersion,
-  });
+  const today = host.now().toISOString().slice(0, 10);
+  const report = evaluatePolicy(policy, targets, { today, failOn: options.failOn, toolVersion });
   const context = {
     color: host.color,
-    today: now.toISOString().slice(0, 10),
+    today,
     workspace: host.workspace ?? host.cwd,
     rules: policy.rules,
     ...(host.fallbackFile ? { fallbackFile: host.fallbackFile } : {}),
   };
-  const outputs: RenderedOutput[] = [];
-  const writeErrors: string[] = [];
+  // Every format is rendered before any file is written: loading a formatter awaits, and a
+  // signal handled there must find no report written yet (the CLI says "nothing was written").
+  const rendered: RenderedOutput[] = [];
   for (const request of options.formats) {
     const formatter = await loadFormatter(request.name);
     if (!formatter) throw usageError("cli/unknown-format", `unknown format "${request.name}"`);
     const text = formatter(report, { ...context, color: request.file ? false : host.color });
-    if (!request.file) {
-      outputs.push({ format: request.name, text });
-      continue;
-    }
-    const path = resolve(host.cwd, request.file);
-    try {
-      writeFileAtomic(path, text);
-      outputs.push({ format: request.name, file: request.file, text });
-    } catch (error) {
-      writeErrors.push(`cannot write ${request.name} report to ${request.file}: ${describeFsError(error)}`);
-    }
+    rendered.push(
+      request.file ? { format: request.name, file: request.file, text } : { format: request.name, text },
+    );
   }
+  const writeErrors: string[] = [];
+  const outputs = deliverFormatOutputs(rendered, host.cwd, {
+    noun: "report",
+    failed: (message) => writeErrors.push(message),
+  });
   return { exitCode: report.summary.exitCode, report, policy, outputs, writeErrors };
 }
 
@@ -161,7 +158,9 @@ async function readInputs(options: RunOptions, host: RunHost): Promise<TargetDat
   const seen = new Map<string, string>();
   for (const input of options.inputs) {
     const name = input === "-" ? "<stdin>" : input;
-    const text = input === "-" ? await host.readStdin() : readInputFile(resolve(host.cwd, input), input);
+    const text =
+      input === "-" ? await host.readStdin(MAX_INPUT_BYTES) : readInputFile(resolve(host.cwd, input), input);
+    if (text === undefined) throw inputTooLarge(name);
     for (const target of await parseInput(name, text, labels)) {
       // Two targets with one region and account id could not be told apart in any report.
       const key = `${target.region}\u0000${target.accountId ?? ""}`;
@@ -180,21 +179,17 @@ async function readInputs(options: RunOptions, host: RunHost): Promise<TargetDat
 }
 
 function readInputFile(path: string, shown: string): string {
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory())
-      throw usageError("input/unreadable", `cannot read input ${shown}: it is a directory`);
-    if (stat.size > MAX_INPUT_BYTES) {
-      throw usageError(
-        "input/too-large",
-        `input ${shown} is ${Math.ceil(stat.size / 1024 / 1024)} MiB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MiB`,
-      );
-    }
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    if (error instanceof SesGuardError) throw error;
-    throw usageError("input/unreadable", `cannot read input ${shown}: ${describeFsError(error)}`);
+  const read = readBoundedText(path, MAX_INPUT_BYTES);
+  if ("text" in read) return read.text;
+  if ("isDirectory" in read)
+    throw usageError("input/unreadable", `cannot read input ${shown}: it is a directory`);
+  if ("tooLarge" in read) {
+    throw usageError(
+      "input/too-large",
+      `input ${shown} is ${Math.ceil(read.size / 1024 / 1024)} MiB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MiB`,
+    );
   }
+  throw usageError("input/unreadable", `cannot read input ${shown}: ${read.error}`);
 }
 
 async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[]> {

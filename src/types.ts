@@ -1,6 +1,6 @@
 /**
  * The vocabulary shared by every part of ses-guard: policies and rules going in, targets read
- * from AWS or files, results and the report coming out. One name per concept (see DESIGN.md).
+ * from AWS or files, results and the report coming out. One name per concept.
  */
 
 /** How serious a failing rule is; also the threshold given to `--fail-on`. */
@@ -8,6 +8,9 @@ export type Severity = "error" | "warning" | "notice";
 
 /** The `--fail-on` threshold: a severity, or `none` to never fail on rule results. */
 export type FailOn = Severity | "none";
+
+/** Every `--fail-on` value (also the Action's `fail-on` input), in the order messages list them. */
+export const FAIL_ON_VALUES: readonly FailOn[] = ["error", "warning", "notice", "none"];
 
 /** The outcome of one rule on one target. */
 export type ResultStatus = "pass" | "fail" | "error" | "waived" | "skipped";
@@ -175,7 +178,10 @@ export interface Summary {
   exitCode: number;
 }
 
-/** The report: the JSON contract of DESIGN.md section 5, and the input of every formatter. */
+/**
+ * The report: the JSON contract (policies/report.schema.json, README.md "The JSON report"), and
+ * the input of every formatter.
+ */
 export interface Report {
   version: 1;
   tool: { name: "ses-guard"; version: string };

@@ -4,6 +4,7 @@
  * Works on the shape of the error only (name, code, `$metadata`), so it needs no SDK import and
  * can be tested with plain objects. Secrets are removed from every message it builds.
  */
+import { clip } from "../engine/format-value.js";
 import type { ErrorInfo } from "../types.js";
 import { renderIamPolicy } from "./iam-policy.js";
 
@@ -11,8 +12,6 @@ import { renderIamPolicy } from "./iam-policy.js";
 export interface AwsErrorContext {
   /** The Region that was read (or `sts` work done for the run). */
   region: string;
-  /** What was being done, for the message: defaults to `GetAccount`. */
-  operation?: string;
   /** The per-attempt timeout, for timeout messages. */
   timeoutSeconds: number;
   /** The endpoint override in force, if any: network faults are then most likely about it. */
@@ -75,6 +74,20 @@ const CREDENTIALS_HINT =
   "Give ses-guard credentials the way the AWS CLI takes them: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, " +
   "--profile NAME or AWS_PROFILE (run `aws configure` or `aws sso login`), a web identity token " +
   "(aws-actions/configure-aws-credentials in GitHub Actions), or a container or instance role.";
+const EXPIRED_HINT =
+  "Refresh them (for SSO: `aws sso login --profile NAME`; in GitHub Actions: run aws-actions/configure-aws-credentials again) and retry.";
+const TIMEOUT_HINT = "Raise --timeout, or check the network path to AWS (proxy, firewall, VPC endpoint).";
+const NOT_SES_ENDPOINT_HINT = "Check that --endpoint-url points at an SES v2 endpoint.";
+
+/**
+ * The hint for an answer that is not SES account data: with an endpoint override, most likely
+ * the override; without one, something in the network path.
+ */
+export function malformedResponseHint(endpointUrl: string | undefined): string {
+  return endpointUrl
+    ? NOT_SES_ENDPOINT_HINT
+    : "Something other than SES answered (a proxy or firewall in the network path); check the path to AWS.";
+}
 
 /** Classifies an error thrown while reading one Region (or calling STS). */
 export function classifyAwsError(error: unknown, context: AwsErrorContext): ErrorInfo {
@@ -87,22 +100,18 @@ export function classifyAwsError(error: unknown, context: AwsErrorContext): Erro
  * is the profile in use, if any, so the message can name it (the SDK's own message does not);
  * `reason` is what the source that mattered said, when the chain's final error hides it.
  */
-export function classifyCredentialsError(
-  error: unknown,
-  secrets: readonly string[] = [],
-  profile?: string,
-  reason?: string,
-): ErrorInfo {
+export function classifyCredentialsError(error: unknown, profile?: string, reason?: string): ErrorInfo {
   const detail = reason ?? describe(error);
   const forProfile = profile ? ` for profile "${profile}"` : "";
+  // No secret is known yet (resolving them is what failed): sanitize catches the usual forms.
   if (/expired|refresh|re-?login|sso login/i.test(detail)) {
     return sanitize(
       {
         code: AwsErrorCode.expiredToken,
         message: `The AWS credentials${forProfile} have expired: ${detail}`,
-        hint: "Refresh them (for SSO: `aws sso login --profile NAME`; in GitHub Actions: run aws-actions/configure-aws-credentials again) and retry.",
+        hint: EXPIRED_HINT,
       },
-      secrets,
+      [],
     );
   }
   return sanitize(
@@ -111,13 +120,14 @@ export function classifyCredentialsError(
       message: `No AWS credentials found${forProfile}: ${detail}`,
       hint: CREDENTIALS_HINT,
     },
-    secrets,
+    [],
   );
 }
 
 function classify(error: unknown, context: AwsErrorContext): ErrorInfo {
   const { region } = context;
-  const operation = context.operation ?? "GetAccount";
+  // The only call whose errors are shown: STS errors only decide what a rejected token means.
+  const operation = "GetAccount";
   const e = asRecord(error);
   const name = typeof e.name === "string" ? e.name : "";
   const code = typeof e.code === "string" ? e.code : "";
@@ -134,17 +144,16 @@ function classify(error: unknown, context: AwsErrorContext): ErrorInfo {
     return {
       code: AwsErrorCode.timeout,
       message: `No answer from ${operation} in ${region}${where} in time (up to ${formatSeconds(context.timeoutSeconds)} per attempt, retries included)`,
-      hint: "Raise --timeout, or check the network path to AWS (proxy, firewall, VPC endpoint).",
+      hint: TIMEOUT_HINT,
     };
   }
-  if (name.endsWith("ProviderError") || name === "CredentialsProviderError") {
-    return classifyCredentialsError(error);
-  }
+  // CredentialsProviderError, TokenProviderError, ...: the credential chain failed mid-request.
+  if (name.endsWith("ProviderError")) return classifyCredentialsError(error);
   if (EXPIRED_NAMES.has(name) || /security token included in the request is expired/i.test(detail)) {
     return {
       code: AwsErrorCode.expiredToken,
       message: `AWS rejected the credentials in ${region} as expired (${detail})`,
-      hint: "Refresh them (for SSO: `aws sso login --profile NAME`; in GitHub Actions: run aws-actions/configure-aws-credentials again) and retry.",
+      hint: EXPIRED_HINT,
     };
   }
   if (INVALID_TOKEN_NAMES.has(name) || /security token included in the request is invalid/i.test(detail)) {
@@ -218,25 +227,21 @@ function classify(error: unknown, context: AwsErrorContext): ErrorInfo {
     return {
       code: AwsErrorCode.timeout,
       message: `No answer from ${operation} in ${region}${where} within ${formatSeconds(context.timeoutSeconds)}${afterAttempts}`,
-      hint: "Raise --timeout, or check the network path to AWS (proxy, firewall, VPC endpoint).",
+      hint: TIMEOUT_HINT,
     };
   }
   if (isDeserializationError(e)) {
     return {
       code: AwsErrorCode.malformedResponse,
       message: `SES answered ${operation} in ${region}${status ? ` with HTTP ${status} and` : " with"} a body that is not the expected JSON (${detail})`,
-      hint: context.endpointUrl
-        ? "Check that --endpoint-url points at an SES v2 endpoint."
-        : "Something other than SES answered (a proxy or firewall in the network path); check the path to AWS.",
+      hint: malformedResponseHint(context.endpointUrl),
     };
   }
   const statusText = status !== undefined ? `HTTP ${status} ` : "";
   return {
     code: AwsErrorCode.unknown,
     message: `${operation} in ${region} failed${afterAttempts}: ${statusText}${detail}`,
-    ...(context.endpointUrl && status === 404
-      ? { hint: "Check that --endpoint-url points at an SES v2 endpoint." }
-      : {}),
+    ...(context.endpointUrl && status === 404 ? { hint: NOT_SES_ENDPOINT_HINT } : {}),
   };
 }
 
@@ -296,7 +301,7 @@ export function oneLine(text: string, max = 500): string {
     .replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return clip(flat, max);
 }
 
 function asRecord(error: unknown): Record<string, unknown> {

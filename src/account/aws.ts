@@ -12,12 +12,19 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { usageError } from "../errors.js";
 import type { ErrorInfo, TargetData } from "../types.js";
 import { accountShapeProblem } from "./account-shape.js";
-import { AwsErrorCode, classifyAwsError, classifyCredentialsError, redactSecretsIn } from "./aws-errors.js";
+import {
+  AwsErrorCode,
+  classifyAwsError,
+  classifyCredentialsError,
+  malformedResponseHint,
+  redactSecretsIn,
+} from "./aws-errors.js";
 import { mapBounded } from "./bounded-map.js";
 import { deadlineSignal, linkSignals, raceAbort } from "./cancellation.js";
 import { createCredentialLog } from "./credential-log.js";
 import { resolveDefaultRegion } from "./default-region.js";
-import { allSesRegionNames, isOptInRegion, isValidRegionName } from "./regions.js";
+import { isValidRegionName } from "./region-names.js";
+import { allSesRegionNames, isOptInRegion } from "./regions.js";
 
 /** How to read the live accounts (what the CLI and the Action pass in). */
 export interface AwsReadOptions {
@@ -69,15 +76,16 @@ interface CallerIdentity {
  * Reads GetAccount for every Region; never throws for a fault in a Region (it becomes a TargetData
  * with status "error" or "skipped"). Throws SesGuardError (exit 2) only for an invalid invocation:
  * `aws/no-region` when no Region can be resolved at all, `aws/invalid-config` for an unusable
- * --timeout, --endpoint-url, AWS_MAX_ATTEMPTS or AWS_RETRY_MODE.
+ * AWS_MAX_ATTEMPTS or AWS_RETRY_MODE. `timeoutSeconds` and `endpointUrl` are taken as given:
+ * the CLI checks --timeout and --endpoint-url when it parses them.
  *
  * The SDK's own providers (credential chain, AWS_ENDPOINT_URL*, AWS_PROFILE when no profile is
  * given) read `process.env`; the CLI passes `process.env` as `env`, so both agree.
  */
 export async function readAwsTargets(options: AwsReadOptions): Promise<TargetData[]> {
   const retry = retrySettings(options.env);
-  const timeoutSeconds = checkTimeout(options.timeoutSeconds);
-  const endpointUrl = checkEndpoint(options.endpointUrl);
+  const { timeoutSeconds } = options;
+  const endpointUrl = options.endpointUrl || undefined;
   const profile = options.profile || undefined;
   const requests = await resolveRegions(options.regions, options.env, profile);
 
@@ -138,12 +146,7 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
       }
       const profileInUse = profile ?? options.env.AWS_PROFILE;
       return failAll(
-        classifyCredentialsError(
-          error,
-          secrets,
-          profileInUse,
-          credentialLog.reason(profileInUse !== undefined),
-        ),
+        classifyCredentialsError(error, profileInUse, credentialLog.reason(profileInUse !== undefined)),
       );
     } finally {
       resolving.dispose();
@@ -237,9 +240,7 @@ async function readRegion(region: string, context: RegionContext): Promise<Targe
         error: {
           code: AwsErrorCode.malformedResponse,
           message: `SES answered GetAccount in ${region} with something that is not account data: ${problem}`,
-          hint: context.endpointUrl
-            ? "Check that --endpoint-url points at an SES v2 endpoint."
-            : "Something other than SES answered (a proxy or firewall in the network path); check the path to AWS.",
+          hint: malformedResponseHint(context.endpointUrl),
         },
       };
     }
@@ -387,33 +388,6 @@ function retrySettings(env: Record<string, string | undefined>): RetrySettings {
     );
   }
   return { maxAttempts, retryMode };
-}
-
-function checkTimeout(seconds: number): number {
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw usageError("aws/invalid-config", `--timeout must be a positive number of seconds, got ${seconds}.`);
-  }
-  return seconds;
-}
-
-function checkEndpoint(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw usageError(
-      "aws/invalid-config",
-      `--endpoint-url must be a URL such as https://email.us-east-1.amazonaws.com, got "${url}".`,
-    );
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-    throw usageError(
-      "aws/invalid-config",
-      `--endpoint-url must start with https:// or http://, got "${url}".`,
-    );
-  }
-  return url;
 }
 
 /**

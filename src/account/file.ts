@@ -55,12 +55,8 @@ export async function parseInput(file: string, raw: string, labels: InputLabels)
   const text = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
   const fail = (code: string, message: string, where: Omit<Diagnostic, "code" | "message"> = {}) =>
     new SesGuardError([{ code, message, file, ...where }], ExitCode.usage);
-  if (text.length > MAX_INPUT_BYTES) {
-    throw fail(
-      "input/too-large",
-      `input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB; a GetAccount response is a few KiB`,
-    );
-  }
+  // The limit is in bytes: a string's length counts UTF-16 units, which undercounts non-ASCII text.
+  if (Buffer.byteLength(text, "utf8") > MAX_INPUT_BYTES) throw inputTooLarge(file);
   if (text.trim() === "")
     throw fail("input/empty", "input is empty; expected the JSON output of `aws sesv2 get-account`");
   let data: unknown;
@@ -90,6 +86,23 @@ export async function parseInput(file: string, raw: string, labels: InputLabels)
   const record = data as Record<string, unknown>;
   if (record.kind === SNAPSHOT_KIND) return snapshotTargets(record, fail);
   return [{ ...labels, status: "ok", account: accountFrom(record, fail) }];
+}
+
+/**
+ * The error for an input over {@link MAX_INPUT_BYTES}, whether parseInput measured it or a
+ * reader gave up on it part-way (standard input is not read past the limit).
+ */
+export function inputTooLarge(file: string): SesGuardError {
+  return new SesGuardError(
+    [
+      {
+        code: "input/too-large",
+        message: `input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB; a GetAccount response is a few KiB`,
+        file,
+      },
+    ],
+    ExitCode.usage,
+  );
 }
 
 type Fail = (code: string, message: string) => SesGuardError;

@@ -93,11 +93,3 @@ export function isOptInRegion(region: string): boolean {
 export function isSesRegion(region: string): boolean {
   return SES_REGIONS.some((known) => known.name === region);
 }
-
-/**
- * Whether a string can be a Region code. Region codes become part of a host name, so anything
- * that is not a lowercase DNS label is refused before a request is built.
- */
-export function isValidRegionName(region: string): boolean {
-  return /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(region);
-}

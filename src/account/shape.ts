@@ -2,7 +2,7 @@
  * The shape of SES v2 `GetAccountResponse`, used to type-check policy paths when a policy loads
  * and to recognise values of the wrong type in account data. It follows the SDK model (a test
  * walks the installed `@aws-sdk/client-sesv2` schema and fails when the two drift apart) plus
- * members that DESIGN.md names from newer models, so policies written for them load today.
+ * members of newer SDK models, so policies written for them load today.
  */
 
 /** A field's type in the account model. */

@@ -14,8 +14,9 @@ import { toolVersion } from "../version.js";
  */
 export function runInitCommand(force: boolean, io: CommandIo): number {
   const files = starterFiles({ today: io.now().toISOString().slice(0, 10), version: toolVersion });
-  const existing = files.filter((file) => exists(resolve(io.cwd, file.path)) !== "none");
-  const directories = files.filter((file) => exists(resolve(io.cwd, file.path)) === "directory");
+  const kinds = new Map(files.map((file) => [file, exists(resolve(io.cwd, file.path))]));
+  const existing = files.filter((file) => kinds.get(file) !== "none");
+  const directories = files.filter((file) => kinds.get(file) === "directory");
   if (directories.length > 0) {
     throw usageError(
       "init/exists",

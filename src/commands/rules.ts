@@ -1,9 +1,7 @@
-import { resolve } from "node:path";
 import type { CommandIo } from "../authoring/command-io.js";
 import { formatRulesJson, formatRulesText, listRules } from "../authoring/rules-listing.js";
 import { ExitCode } from "../errors.js";
-import { writeFileAtomic } from "../io/atomic-write.js";
-import { describeFsError } from "../io/fs-errors.js";
+import { deliverFormatOutputs } from "../io/format-outputs.js";
 import { terminalSafe } from "../report/terminal-text.js";
 import { type FormatRequest, loadPolicies } from "../run.js";
 
@@ -19,24 +17,23 @@ export async function runRulesCommand(
   const policy = await loadPolicies(policies, io.cwd);
   const today = io.now().toISOString().slice(0, 10);
   const rules = listRules(policy, today);
-  let exitCode: number = ExitCode.ok;
-  for (const request of formats) {
-    const text =
+  const outputs = formats.map((request) => ({
+    format: request.name,
+    ...(request.file ? { file: request.file } : {}),
+    text:
       request.name === "json"
         ? formatRulesJson(rules, policy.files, today)
-        : formatRulesText(rules, policy.files);
-    if (!request.file) {
-      io.stdout(text);
-      continue;
-    }
-    try {
-      writeFileAtomic(resolve(io.cwd, request.file), text);
-    } catch (error) {
+        : formatRulesText(rules, policy.files),
+  }));
+  let exitCode: number = ExitCode.ok;
+  deliverFormatOutputs(outputs, io.cwd, {
+    noun: "listing",
+    print: (text) => io.stdout(text),
+    failed: (message) => {
       exitCode = ExitCode.usage;
-      io.stderr(
-        `ses-guard: cannot write ${request.name} listing to ${terminalSafe(request.file)}: ${describeFsError(error)}\n`,
-      );
-    }
-  }
+      io.stderr(`ses-guard: ${message}\n`);
+    },
+    showFile: terminalSafe,
+  });
   return exitCode;
 }

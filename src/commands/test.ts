@@ -2,8 +2,8 @@
  * `ses-guard test [PATH...]`: finds policy test files, loads their policies and account files,
  * runs the cases (src/authoring/test-runner.ts) and prints or writes the report.
  */
-import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { type Dirent, readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { MAX_INPUT_BYTES, parseInput } from "../account/file.js";
 import type { CommandIo } from "../authoring/command-io.js";
 import { parseTestFile, type TestCase } from "../authoring/test-file.js";
@@ -17,10 +17,11 @@ import {
 } from "../authoring/test-runner.js";
 import { UNKNOWN_REGION } from "../engine/facts.js";
 import { type Diagnostic, ExitCode, formatDiagnostic, SesGuardError, usageError } from "../errors.js";
-import { writeFileAtomic } from "../io/atomic-write.js";
+import { readBoundedText } from "../io/bounded-read.js";
+import { deliverFormatOutputs } from "../io/format-outputs.js";
 import { describeFsError } from "../io/fs-errors.js";
 import { createPolicyHost } from "../io/policy-host.js";
-import { isPackReference, loadPolicy } from "../policy/resolve.js";
+import { isPackReference, loadPolicy, type PolicyHost } from "../policy/resolve.js";
 import { yamlLimits } from "../policy/yaml-document.js";
 import { terminalSafe } from "../report/terminal-text.js";
 import type { FormatRequest } from "../run.js";
@@ -42,35 +43,34 @@ export async function runTestCommand(
   const roots = [io.cwd, ...named.map((path) => containingDirectory(resolve(io.cwd, path)))];
   const outcomes: TestFileOutcome[] = [];
   const today = io.now().toISOString().slice(0, 10);
-  for (const file of files) outcomes.push(await runOneFile(file, { cwd: io.cwd, roots, today }));
+  const host = createPolicyHost(io.cwd);
+  for (const file of files) outcomes.push(await runOneFile(file, { host, roots, today }));
   const run: TestRun = { files: outcomes };
   const exitCode = testRunExitCode(run);
 
-  let textOnStdout = false;
-  let writeFailed = false;
-  for (const request of formats) {
-    const text =
+  const outputs = formats.map((request) => ({
+    format: request.name,
+    ...(request.file ? { file: request.file } : {}),
+    text:
       request.name === "junit"
         ? formatTestJunit(run)
         : formatTestText(run, {
             color: request.file ? false : io.color,
             unicode: request.file ? false : io.unicode,
-          });
-    if (!request.file) {
-      io.stdout(text);
-      textOnStdout = request.name === "text";
-      continue;
-    }
-    try {
-      writeFileAtomic(resolve(io.cwd, request.file), text);
-    } catch (error) {
+          }),
+  }));
+  let writeFailed = false;
+  deliverFormatOutputs(outputs, io.cwd, {
+    noun: "report",
+    print: (text) => io.stdout(text),
+    failed: (message) => {
       writeFailed = true;
-      io.stderr(
-        `ses-guard: cannot write ${request.name} report to ${terminalSafe(request.file)}: ${describeFsError(error)}\n`,
-      );
-    }
-  }
+      io.stderr(`ses-guard: ${message}\n`);
+    },
+    showFile: terminalSafe,
+  });
   // The text report lists every problem in place; without it on screen, say them on stderr.
+  const textOnStdout = formats.some((request) => !request.file && request.name === "text");
   if (!textOnStdout) {
     for (const diagnostic of allDiagnostics(run))
       io.stderr(`ses-guard: ${terminalSafe(formatDiagnostic(diagnostic))}\n`);
@@ -79,16 +79,16 @@ export async function runTestCommand(
 }
 
 interface FileContext {
-  cwd: string;
+  /** The policy loader's file system, rooted at the working directory; it also shows paths. */
+  host: PolicyHost;
   /** Directories that policy and account files named by a test file must be inside. */
   roots: string[];
   today: string;
 }
 
 async function runOneFile(path: string, context: FileContext): Promise<TestFileOutcome> {
-  const { cwd, roots, today } = context;
-  const host = createPolicyHost(cwd);
-  const display = displayPath(path, cwd);
+  const { host, roots, today } = context;
+  const display = host.display(path);
   const fail = (diagnostics: Diagnostic[]): TestFileOutcome => ({ file: display, cases: [], diagnostics });
   const read = readText(path, display, yamlLimits.maxBytes, "test file");
   if ("error" in read) return fail([{ code: "test/unreadable", message: read.error, file: display }]);
@@ -130,7 +130,7 @@ async function runOneFile(path: string, context: FileContext): Promise<TestFileO
     accounts.set(
       testCase,
       host.mayExtend(accountPath, roots)
-        ? await readAccountFile(testCase, accountPath, cwd)
+        ? await readAccountFile(testCase, accountPath, host)
         : {
             diagnostics: [
               {
@@ -149,9 +149,9 @@ async function runOneFile(path: string, context: FileContext): Promise<TestFileO
   });
 }
 
-async function readAccountFile(testCase: TestCase, path: string, cwd: string): Promise<AccountFileRead> {
+async function readAccountFile(testCase: TestCase, path: string, host: PolicyHost): Promise<AccountFileRead> {
   const location = testCase.account.kind === "file" ? testCase.account.location : testCase.location;
-  const read = readText(path, displayPath(path, cwd), MAX_INPUT_BYTES, "account file");
+  const read = readText(path, host.display(path), MAX_INPUT_BYTES, "account file");
   if ("error" in read) {
     return {
       diagnostics: [
@@ -161,7 +161,7 @@ async function readAccountFile(testCase: TestCase, path: string, cwd: string): P
   }
   try {
     const labels = { region: testCase.region ?? UNKNOWN_REGION, accountId: testCase.accountId ?? null };
-    return { targets: await parseInput(displayPath(path, cwd), read.text, labels) };
+    return { targets: await parseInput(host.display(path), read.text, labels) };
   } catch (error) {
     if (!(error instanceof SesGuardError)) throw error;
     return {
@@ -183,15 +183,11 @@ function readText(
   limit: number,
   what: string,
 ): { text: string } | { error: string } {
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return { error: `cannot read ${what} ${shown}: it is a directory` };
-    if (stat.size > limit)
-      return { error: `${what} ${shown} is larger than ${Math.round(limit / 1024)} KiB` };
-    return { text: readFileSync(path, "utf8") };
-  } catch (error) {
-    return { error: `cannot read ${what} ${shown}: ${describeFsError(error)}` };
-  }
+  const read = readBoundedText(path, limit);
+  if ("text" in read) return read;
+  if ("isDirectory" in read) return { error: `cannot read ${what} ${shown}: it is a directory` };
+  if ("tooLarge" in read) return { error: `${what} ${shown} is larger than ${Math.round(limit / 1024)} KiB` };
+  return { error: `cannot read ${what} ${shown}: ${read.error}` };
 }
 
 /**
@@ -264,11 +260,6 @@ function containingDirectory(path: string): string {
   } catch {
     return dirname(path);
   }
-}
-
-function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : path;
 }
 
 function allDiagnostics(run: TestRun): Diagnostic[] {

@@ -4,8 +4,9 @@ import { nodeCrypto } from "../lazy-crypto.js";
 
 /**
  * Writes a file so that readers see the old content or the whole new content, never a part:
- * the text goes to a temporary file beside the target, which is then renamed over it. An
- * interrupted run leaves at most a hidden temporary file, which is removed on failure.
+ * the text goes to a temporary file beside the target, which is then renamed over it. A failed
+ * write removes its temporary file. The write is synchronous, so a signal handler cannot run
+ * in the middle of it; only a process killed outright can leave the hidden temporary file.
  */
 export function writeFileAtomic(path: string, text: string): void {
   const dir = dirname(path);
@@ -14,21 +15,16 @@ export function writeFileAtomic(path: string, text: string): void {
     dir,
     `.${basename(path)}.${process.pid}.${nodeCrypto().randomBytes(4).toString("hex")}.tmp`,
   );
-  pendingTemporaryFiles.add(temporary);
   try {
     writeFileSync(temporary, text, { mode: 0o644 });
     renameSync(temporary, path);
-  } finally {
-    rmSync(temporary, { force: true });
-    pendingTemporaryFiles.delete(temporary);
+  } catch (error) {
+    // Only here: after a successful rename there is nothing left to remove.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The write's own error is the one to report.
+    }
+    throw error;
   }
-}
-
-/** Temporary files being written right now, so a signal handler can remove them before exiting. */
-export const pendingTemporaryFiles = new Set<string>();
-
-/** Removes temporary files of writes that a signal interrupted. */
-export function removePendingTemporaryFiles(): void {
-  for (const file of pendingTemporaryFiles) rmSync(file, { force: true });
-  pendingTemporaryFiles.clear();
 }

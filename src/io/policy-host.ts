@@ -1,27 +1,24 @@
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { PolicyHost } from "../policy/resolve.js";
 // The limits alone: importing them from yaml-document.js would load the YAML parser on every start.
 import { yamlLimits } from "../policy/yaml-limits.js";
-import { describeFsError } from "./fs-errors.js";
+import { readBoundedText } from "./bounded-read.js";
 
 /** The policy loader's window on the file system, rooted at the working directory. */
 export function createPolicyHost(cwd: string): PolicyHost {
   return {
     root: cwd,
     readFile(path) {
-      try {
-        const stat = statSync(path);
-        if (stat.isDirectory()) return { error: "it is a directory, not a file" };
-        if (stat.size > yamlLimits.maxBytes) {
-          return {
-            error: `it is ${Math.ceil(stat.size / 1024)} KiB; policy files are limited to ${yamlLimits.maxBytes / 1024} KiB`,
-          };
-        }
-        return { text: readFileSync(path, "utf8") };
-      } catch (error) {
-        return { error: describeFsError(error) };
+      const read = readBoundedText(path, yamlLimits.maxBytes);
+      if ("text" in read) return { text: read.text };
+      if ("tooLarge" in read) {
+        return {
+          error: `it is ${Math.ceil(read.size / 1024)} KiB; policy files are limited to ${yamlLimits.maxBytes / 1024} KiB`,
+        };
       }
+      // Says "it is a directory, not a file" for a directory, the reason in words otherwise.
+      return { error: read.error };
     },
     resolve: (fromFile, rel) => resolve(fromFile ? dirname(fromFile) : cwd, rel),
     display(path) {

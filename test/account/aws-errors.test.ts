@@ -148,7 +148,6 @@ describe("classifyCredentialsError", () => {
   it("tells missing credentials from expired ones, naming the profile", () => {
     const missing = classifyCredentialsError(
       { name: "CredentialsProviderError", message: "Could not load credentials from any providers" },
-      [],
       "audit",
     );
     expect(missing.code).toBe(AwsErrorCode.noCredentials);

@@ -6,10 +6,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createSnapshot, MAX_INPUT_BYTES, parseInput, SNAPSHOT_KIND } from "../../src/account/file.js";
+import {
+  createSnapshot,
+  inputTooLarge,
+  MAX_INPUT_BYTES,
+  parseInput,
+  SNAPSHOT_KIND,
+} from "../../src/account/file.js";
 import { SesGuardError } from "../../src/errors.js";
 import type { TargetData } from "../../src/types.js";
 import { accountsDir } from "../helpers/cli.js";
+import { snapshotJson } from "../helpers/snapshot.js";
 
 const labels = { region: "eu-west-1", accountId: "123456789012" };
 const healthy = readFileSync(join(accountsDir, "production-healthy.json"), "utf8");
@@ -28,14 +35,7 @@ async function inputError(text: string, file = "in.json") {
 }
 
 function snapshot(targets: unknown[], extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({
-    kind: SNAPSHOT_KIND,
-    version: 1,
-    tool: { name: "ses-guard", version: "0.1.0" },
-    createdAt: "2026-01-01T00:00:00.000Z",
-    targets,
-    ...extra,
-  });
+  return snapshotJson(targets, { extra });
 }
 
 describe("raw get-account input", () => {
@@ -94,6 +94,31 @@ describe("raw get-account input", () => {
   it("refuses text beyond the size limit", async () => {
     const big = `{"SendingEnabled": true, "x": "${"a".repeat(MAX_INPUT_BYTES)}"}`;
     expect(await inputError(big)).toMatchObject({ code: "input/too-large" });
+  });
+
+  it("measures the limit in bytes, not characters", async () => {
+    // 2.2 million characters, 4.4 MB: under the limit by length, over it in UTF-8.
+    const wide = `{"SendingEnabled": true, "x": "${"é".repeat(2_200_000)}"}`;
+    expect(wide.length).toBeLessThan(MAX_INPUT_BYTES);
+    expect(await inputError(wide, "<stdin>")).toEqual({
+      code: "input/too-large",
+      message: "input is larger than 4 MiB; a GetAccount response is a few KiB",
+      file: "<stdin>",
+    });
+    // Just under the limit in bytes is still read.
+    const fits = `{"SendingEnabled": true, "x": "${"é".repeat(2_000_000)}"}`;
+    expect(await parseInput("in.json", fits, labels)).toHaveLength(1);
+  });
+
+  it("gives the same error when a reader stops at the limit", () => {
+    expect(inputTooLarge("<stdin>").diagnostics).toEqual([
+      {
+        code: "input/too-large",
+        message: "input is larger than 4 MiB; a GetAccount response is a few KiB",
+        file: "<stdin>",
+      },
+    ]);
+    expect(inputTooLarge("<stdin>").exitCode).toBe(2);
   });
 });
 

@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { jsonErrorOffset } from "../../src/account/json-error-offset.js";
+import { runs } from "../helpers/arbitraries.js";
 
 describe("jsonErrorOffset", () => {
   it.each([
@@ -29,7 +30,7 @@ describe("jsonErrorOffset", () => {
       fc.property(fc.json(), (text) => {
         expect(jsonErrorOffset(text)).toBeUndefined();
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -53,7 +54,7 @@ describe("jsonErrorOffset", () => {
           else expect(offset).toBeTypeOf("number");
         },
       ),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { isValidRegionName, parseRegionList } from "../../src/account/region-names.js";
 import {
   allSesRegionNames,
   isOptInRegion,
   isSesRegion,
-  isValidRegionName,
   OPT_IN_REGIONS,
   SES_REGIONS,
 } from "../../src/account/regions.js";
@@ -54,4 +54,20 @@ describe("the SES Region list", () => {
   ])("accepts %j as a Region code: %s", (region, ok) => {
     expect(isValidRegionName(region)).toBe(ok);
   });
+});
+
+describe("parseRegionList", () => {
+  it("trims, drops blanks and repeats, and keeps the order", () => {
+    expect(parseRegionList([" us-east-1", "", "eu-west-1 ", "us-east-1", "us-gov-west-1"])).toEqual({
+      regions: ["us-east-1", "eu-west-1", "us-gov-west-1"],
+    });
+    expect(parseRegionList([" ", ""])).toEqual({ regions: [] });
+  });
+
+  it.each(["US-EAST-1", "us_east_1", "eu-west", "local", "evil.example.com/x", "us-east-1x"])(
+    "names %j as the entry that is not a Region code",
+    (region) => {
+      expect(parseRegionList(["us-east-1", region, "also bad"])).toEqual({ invalid: region });
+    },
+  );
 });

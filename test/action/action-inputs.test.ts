@@ -40,11 +40,26 @@ describe("parseActionInputs", () => {
     expect(parseActionInputs(reader({ regions: "ALL" })).regions).toBe("all");
   });
 
+  it("reads each Region once, as the CLI does", () => {
+    expect(parseActionInputs(reader({ regions: "us-east-1,eu-west-1\nus-east-1" })).regions).toEqual([
+      "us-east-1",
+      "eu-west-1",
+    ]);
+  });
+
   it.each([
     [{ "fail-on": "critical" }, 'input fail-on must be one of error, warning, notice, none, not "critical"'],
     [{ annotations: "yes" }, 'input annotations must be true or false, not "yes"'],
     [{ summary: "1" }, 'input summary must be true or false, not "1"'],
     [{ regions: "all, us-east-1" }, 'input regions is either "all" or a list of regions, not both'],
+    [
+      { regions: "us-east-1\nEU-WEST-1" },
+      'input regions must list AWS region names (e.g. us-east-1, eu-west-2) or "all", not "EU-WEST-1"',
+    ],
+    [
+      { regions: "eu-west" },
+      'input regions must list AWS region names (e.g. us-east-1, eu-west-2) or "all", not "eu-west"',
+    ],
     [
       { "sarif-file": "out.json", "report-file": "out.json" },
       "inputs sarif-file and report-file name the same file",

@@ -1,5 +1,5 @@
 /**
- * The command line (DESIGN.md section 4): parsing into an invocation, the usage errors it raises,
+ * The command line (README.md, "The command line"): parsing into an invocation, the usage errors it raises,
  * and --help / --version through the built bundle.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -1,0 +1,51 @@
+import { resolve } from "node:path";
+import { writeFileAtomic } from "./atomic-write.js";
+import { describeFsError } from "./fs-errors.js";
+
+/** One rendered `--format`: for standard output when `file` is absent, else for that file. */
+export interface FormatOutput {
+  format: string;
+  file?: string;
+  text: string;
+}
+
+/** Where {@link deliverFormatOutputs} sends what is not a file, and what it says on failure. */
+export interface FormatOutputSinks {
+  /** What a file holds, for failure messages: `report`, `listing`. */
+  noun: string;
+  /** Takes the text of each output that names no file; when absent, the caller prints them. */
+  print?: (text: string) => void;
+  /** Takes `cannot write NAME NOUN to FILE: REASON` for each file that could not be written. */
+  failed: (message: string) => void;
+  /** Shows a file name in a failure message (the commands make it safe for a terminal). */
+  showFile?: (file: string) => string;
+}
+
+/**
+ * Prints each output that names no file and writes each other one atomically, resolved against
+ * `cwd`, in order. A file that cannot be written does not stop the others. Returns the outputs
+ * printed or written, in order. Nothing awaits in between, so a signal cannot stop the run
+ * half-way through its files.
+ */
+export function deliverFormatOutputs<T extends FormatOutput>(
+  outputs: readonly T[],
+  cwd: string,
+  sinks: FormatOutputSinks,
+): T[] {
+  const delivered: T[] = [];
+  for (const output of outputs) {
+    if (!output.file) {
+      sinks.print?.(output.text);
+      delivered.push(output);
+      continue;
+    }
+    try {
+      writeFileAtomic(resolve(cwd, output.file), output.text);
+      delivered.push(output);
+    } catch (error) {
+      const file = sinks.showFile ? sinks.showFile(output.file) : output.file;
+      sinks.failed(`cannot write ${output.format} ${sinks.noun} to ${file}: ${describeFsError(error)}`);
+    }
+  }
+  return delivered;
+}
