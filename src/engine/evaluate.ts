@@ -118,7 +118,7 @@ export function evaluateRule(
   if (result.regionUnknown)
     result.message += " (the target's region is unknown, so the region filter was not applied)";
 
-  const match = findWaiver(waivers, rule.id, target.region, target.accountId, today, regionKnown);
+  const match = findWaiver(waivers, rule.id, target.region, target.accountId, today);
   if (match) {
     const { waiver, expired } = match;
     result.waiver = {

@@ -14,9 +14,9 @@ export function compareSeverity(a: Severity, b: Severity): number {
 }
 
 /**
- * The exit code is a function of the results alone: 3 when a target could not be read (even with
- * `--fail-on none`, which silences rule failures only), else 1 for a failure at or above the
- * threshold, else 0. (2 is for runs that never got as far as results.)
+ * The exit code is a function of the targets and results alone: 3 when a target could not be
+ * read (even with `--fail-on none`, which silences rule failures only), else 1 for a failure at or
+ * above the threshold, else 0. (2 is for runs that never got as far as results.)
  */
 export function exitCodeFor(
   targets: readonly TargetSummary[],

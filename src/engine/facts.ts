@@ -58,7 +58,7 @@ export function lookup(target: EvaluationTarget, path: string): Lookup {
 }
 
 /** Why a value does not fit the model's type, or undefined when it does. */
-export function typeProblem(value: unknown, shape: FieldShape): string | undefined {
+function typeProblem(value: unknown, shape: FieldShape): string | undefined {
   if (fitsShape(value, shape)) return undefined;
   const wanted = shape.type === "list" ? `list of ${shape.member.type}` : shape.type;
   return `a ${typeName(value)} where the model has a ${wanted}`;

@@ -8,8 +8,12 @@ const BARE_WORD = /^[A-Za-z0-9_.@:/+-]+$/;
 
 /** Formats one value: `BOUNCE`, `[BOUNCE, COMPLAINT]`, `80`, `true`, `"two words"`. */
 export function formatValue(value: unknown): string {
-  const text = render(value);
-  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1)}…` : text;
+  return clip(render(value), MAX_LENGTH);
+}
+
+/** Cuts `text` to at most `max` characters, ending a cut text with `…` so the cut shows. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function render(value: unknown): string {
@@ -27,13 +31,20 @@ function render(value: unknown): string {
  */
 export function formatLiteral(value: unknown): string {
   if (typeof value !== "string") return formatValue(value);
-  const text = JSON.stringify(value);
-  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1)}…` : text;
+  return clip(JSON.stringify(value), MAX_LENGTH);
 }
 
 /** Formats a list of values as `[A, B]`. */
 export function formatList(values: readonly unknown[]): string {
-  return formatValue([...values]);
+  return formatValue(values);
+}
+
+/**
+ * Formats values as `A, B`: the items of {@link formatList} without the brackets, cut at the same
+ * length, so a long list still ends in `…` rather than looking complete.
+ */
+export function formatItems(values: readonly unknown[]): string {
+  return clip(values.map(render).join(", "), MAX_LENGTH);
 }
 
 /** The JSON-ish type name of a value, for "wrong type" messages. */

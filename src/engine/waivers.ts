@@ -1,4 +1,5 @@
 import type { Waiver } from "../types.js";
+import { UNKNOWN_REGION } from "./facts.js";
 import { matchesAnyGlob } from "./glob.js";
 
 /** A waiver that matched a rule and target, and whether its date has passed. */
@@ -18,8 +19,8 @@ export function findWaiver(
   region: string,
   accountId: string | null,
   today: string,
-  regionKnown: boolean,
 ): WaiverMatch | undefined {
+  const regionKnown = region !== UNKNOWN_REGION;
   let best: WaiverMatch | undefined;
   for (const waiver of waivers) {
     if (waiver.rule !== ruleId) continue;

@@ -12,7 +12,7 @@ export const TOOL_URL = "https://www.npmjs.com/package/ses-guard";
 const STATUS_RANK: Record<ResultStatus, number> = { error: 0, fail: 1, waived: 2, pass: 3, skipped: 4 };
 
 /** The account part of a target's name: the id, or a marker when the account is unknown. */
-export function accountLabel(accountId: string | null): string {
+function accountLabel(accountId: string | null): string {
   return accountId ?? "account unknown";
 }
 

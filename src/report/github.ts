@@ -5,7 +5,7 @@
  * an overflow annotation says how many more there are and where to read them.
  */
 
-import type { FormatContext, Formatter, Report, Result, Severity } from "../types.js";
+import type { FormatContext, Formatter, Report, Result } from "../types.js";
 import { countsLine, resultsByTarget, targetLabel } from "./common.js";
 import { escapeCommandData, escapeCommandProperty } from "./escape.js";
 import { indexRules, repositoryPath, resultLocation } from "./location.js";
@@ -41,7 +41,6 @@ export interface GithubFormatOptions {
 const DEFAULT_MAX_PER_LEVEL = 10;
 const DEFAULT_MORE_AT = "the job summary or the full ses-guard report (--format json, text or sarif)";
 const LEVELS: readonly AnnotationLevel[] = ["error", "warning", "notice"];
-const LEVEL_OF: Record<Severity, AnnotationLevel> = { error: "error", warning: "warning", notice: "notice" };
 
 /**
  * The annotations for a report, most important first and capped per level: unreadable targets,
@@ -64,12 +63,10 @@ export function buildAnnotations(
       for (const result of errors) byLevel.error.push(resultAnnotation(result, "error", context, rules));
     }
   }
-  for (const severity of ["error", "warning", "notice"] as const) {
-    for (const result of report.results) {
-      if (result.status === "fail" && result.severity === severity) {
-        byLevel[LEVEL_OF[severity]].push(resultAnnotation(result, LEVEL_OF[severity], context, rules));
-      }
-    }
+  // A failure is annotated at the level named like its severity; report order holds within a level.
+  for (const result of report.results) {
+    if (result.status === "fail")
+      byLevel[result.severity].push(resultAnnotation(result, result.severity, context, rules));
   }
 
   const max = options.maxPerLevel ?? DEFAULT_MAX_PER_LEVEL;

@@ -2,7 +2,7 @@ import type { FormatContext, Report } from "../types.js";
 import { jsonWithoutLogCommands } from "./escape.js";
 
 /**
- * The JSON report (DESIGN.md section 5): the report itself, with its keys in contract order. A
+ * The JSON report (README.md, "The JSON report"; policies/report.schema.json): the report itself, with its keys in contract order. A
  * `[` after `##` is written `\u005b`, so the report cannot hold a workflow command when printed
  * in a CI log; parsers read the same text.
  */

@@ -6,7 +6,7 @@
  */
 
 import type { FormatContext, Formatter, Report, Result, TargetSummary } from "../types.js";
-import { accountLabel, resultsByTarget } from "./common.js";
+import { resultsByTarget, targetLabel } from "./common.js";
 import { escapeXmlAttribute, escapeXmlText } from "./escape.js";
 
 function attributes(values: Array<[string, string | number]>): string {
@@ -81,7 +81,7 @@ function testSuite(target: TargetSummary, results: Result[]): string {
   const c = counts(results);
   const lines = [
     `  <testsuite${attributes([
-      ["name", `ses-guard ${target.region} ${accountLabel(target.accountId)}`],
+      ["name", `ses-guard ${targetLabel(target)}`],
       ["tests", c.tests],
       ["failures", c.failures],
       ["errors", c.errors],

@@ -7,6 +7,7 @@
  */
 
 import { atOrAbove } from "../engine/exit-code.js";
+import { clip } from "../engine/format-value.js";
 import type { FormatContext, Formatter, Report, Result, ResultStatus, TargetSummary } from "../types.js";
 import { blockingFailures, compareResults, daysBetween, resultsByTarget, targetLabel } from "./common.js";
 import { escapeHtml, escapeMarkdown, safeLinkUrl } from "./escape.js";
@@ -45,10 +46,6 @@ interface Block {
   text: string;
   priority: number;
   kind?: Kind;
-}
-
-function clip(text: string, max = MAX_CELL_CHARS): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function md(text: string, max = MAX_CELL_CHARS): string {
@@ -128,8 +125,8 @@ function targetSection(target: TargetSummary, results: readonly Result[], icon: 
     return lines.join("\n");
   }
   lines.push("| Status | Severity | Rule | Message |", "| --- | --- | --- | --- |");
-  const ordered = results.map((r, i) => ({ r, i })).sort((a, b) => compareResults(a.r, b.r) || a.i - b.i);
-  for (const { r } of ordered) {
+  // The sort is stable, so results of equal rank keep report order.
+  for (const r of [...results].sort(compareResults)) {
     lines.push(
       `| ${STATUS_CELL[r.status]} | ${r.severity} | **${md(r.ruleId)}**<br>${md(r.title)} | ${md(r.message)} |`,
     );
@@ -178,15 +175,6 @@ function waiverRows(report: Report, today: string): string[] {
   return rows;
 }
 
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
-
 function closingLine(
   omitted: Record<Kind, number>,
   totals: Record<Kind, number>,
@@ -212,8 +200,9 @@ export function createMarkdownFormatter(options: MarkdownFormatOptions = {}): Fo
     const blocks: Block[] = [{ text: heading(report), priority: 0 }];
 
     const groups = resultsByTarget(report)
-      .map((group, order) => ({ ...group, order, icon: targetIcon(group.target, group.results, report) }))
-      .sort((a, b) => targetRank(a.icon) - targetRank(b.icon) || a.order - b.order);
+      .map((group) => ({ ...group, icon: targetIcon(group.target, group.results, report) }))
+      // Stable: targets of equal rank keep report order.
+      .sort((a, b) => targetRank(a.icon) - targetRank(b.icon));
     for (const { target, results, icon } of groups) {
       const unreadable = target.status === "error";
       blocks.push({
@@ -241,7 +230,10 @@ export function createMarkdownFormatter(options: MarkdownFormatOptions = {}): Fo
 
     const totals: Record<Kind, number> = { target: 0, waiver: 0 };
     for (const block of blocks) if (block.kind) totals[block.kind]++;
-    const reserve = utf8Length(closingLine(totals, totals, fullReport, maxBytes)) + utf8Length(footer) + 16;
+    const reserve =
+      Buffer.byteLength(closingLine(totals, totals, fullReport, maxBytes), "utf8") +
+      Buffer.byteLength(footer, "utf8") +
+      16;
     const keep = new Set<Block>();
     let used = 0;
     const stopped = new Set<string>();
@@ -250,7 +242,7 @@ export function createMarkdownFormatter(options: MarkdownFormatOptions = {}): Fo
         const lane = `${block.priority}:${block.kind ?? block.text.slice(0, 12)}`;
         if (block.priority !== priority || stopped.has(lane)) continue;
         if (block.kind === "waiver" && (!waiverHeader || !keep.has(waiverHeader))) continue;
-        const size = utf8Length(block.text) + 2;
+        const size = Buffer.byteLength(block.text, "utf8") + 2;
         // The heading always stays. After the first target (or waiver) of a priority that does
         // not fit, the rest of that lane is left out too: what is shown is a prefix in order.
         if (priority > 0 && used + size + reserve > maxBytes) {

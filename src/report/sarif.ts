@@ -6,10 +6,9 @@
  * one alert across runs and commits even when the policy file moves lines.
  */
 
-import { compareSeverity } from "../engine/exit-code.js";
 import { nodeCrypto } from "../lazy-crypto.js";
 import type { FormatContext, Formatter, Report, Result, Rule, Severity } from "../types.js";
-import { TOOL_URL, targetLabel } from "./common.js";
+import { compareResults, TOOL_URL, targetLabel } from "./common.js";
 import { describeCheck } from "./describe-check.js";
 import { escapeMarkdown, jsonWithoutLogCommands, neutralizeControls, safeLinkUrl } from "./escape.js";
 import { indexRules, type RepositoryLocation, repositoryPath, resultLocation } from "./location.js";
@@ -239,13 +238,10 @@ export function buildSarif(report: Report, context: FormatContext, options: Sari
   const rules = indexRules(context.rules);
   const reported = report.results
     .filter((r) => r.status === "fail" || r.status === "error" || r.status === "waived")
-    .map((r, order) => ({ r, order }))
-    // Most serious first, so a viewer that shows the first results shows the ones that matter.
-    .sort(
-      (a, b) =>
-        statusRank(a.r) - statusRank(b.r) || compareSeverity(a.r.severity, b.r.severity) || a.order - b.order,
-    )
-    .map(({ r }) => sarifResult(r, ruleIndex.get(r.ruleId) ?? 0, context, rules));
+    // Most serious first, so a viewer that shows the first results shows the ones that matter;
+    // the sort is stable, so ties keep report order.
+    .sort(compareResults)
+    .map((r) => sarifResult(r, ruleIndex.get(r.ruleId) ?? 0, context, rules));
 
   const run: Record<string, unknown> = {
     tool: {
@@ -270,10 +266,6 @@ export function buildSarif(report: Report, context: FormatContext, options: Sari
   };
   if (options.automationId !== undefined) run.automationDetails = { id: options.automationId };
   return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
-}
-
-function statusRank(result: Result): number {
-  return result.status === "error" ? 0 : result.status === "fail" ? 1 : 2;
 }
 
 /** Builds the `sarif` formatter with non-default options (e.g. an automation id). */

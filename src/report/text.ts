@@ -1,4 +1,5 @@
 import type { FormatContext, Report, Result, ResultStatus, Severity, TargetSummary } from "../types.js";
+import { resultsByTarget } from "./common.js";
 import { terminalSafe } from "./terminal-text.js";
 
 type Paint = (text: string) => string;
@@ -31,7 +32,7 @@ export function formatText(report: Report, context: FormatContext): string {
   const lines: string[] = [];
   const idWidth = Math.min(40, Math.max(0, ...report.results.map((r) => r.ruleId.length)));
 
-  for (const target of report.targets) {
+  for (const { target, results } of resultsByTarget(report)) {
     if (lines.length > 0) lines.push("");
     lines.push(paint.bold(targetHeading(target)));
     if (target.status === "error" && target.error) {
@@ -43,9 +44,6 @@ export function formatText(report: Report, context: FormatContext): string {
     } else if (target.notice) {
       lines.push(`  ${paint.dim(safe(target.notice))}`);
     }
-    const results = report.results.filter(
-      (r) => r.region === target.region && r.accountId === target.accountId,
-    );
     for (const result of results) lines.push(...resultLines(result, idWidth, paint));
   }
   if (report.targets.length === 0) lines.push("No targets were checked.");

@@ -20,7 +20,7 @@ const truthOf = (check: Check) => evaluateCheck(check, target).truth;
 const truths: Truth[] = ["true", "false", "unknown"];
 const pairs = truths.flatMap((a) => truths.map((b) => [a, b] as const));
 
-// Kleene's strong three-valued logic: the tables DESIGN.md section 2 describes.
+// Kleene's strong three-valued logic: the tables README.md ("Checks") describes.
 const kleeneAnd = (a: Truth, b: Truth): Truth =>
   a === "false" || b === "false" ? "false" : a === "unknown" || b === "unknown" ? "unknown" : "true";
 const kleeneOr = (a: Truth, b: Truth): Truth =>

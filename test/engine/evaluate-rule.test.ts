@@ -117,12 +117,12 @@ describe("waivers", () => {
     expect(dayAfter.waiver).toMatchObject({ expired: true, expires: "2026-05-01" });
     // Across a month and a year boundary, string order must still be date order.
     expect(
-      findWaiver([waiver({ expires: "2026-12-31" })], "test-rule", "us-east-1", null, "2027-01-01", true),
+      findWaiver([waiver({ expires: "2026-12-31" })], "test-rule", "us-east-1", null, "2027-01-01"),
     ).toMatchObject({
       expired: true,
     });
     expect(
-      findWaiver([waiver({ expires: "2026-09-30" })], "test-rule", "us-east-1", null, "2026-10-01", true),
+      findWaiver([waiver({ expires: "2026-09-30" })], "test-rule", "us-east-1", null, "2026-10-01"),
     ).toMatchObject({
       expired: true,
     });

@@ -1,4 +1,4 @@
-/** The exit code is a function of the results (DESIGN.md section 4): 3 > 1 > 0, by --fail-on. */
+/** The exit code is a function of the results (README.md, "Exit codes"): 3 > 1 > 0, by --fail-on. */
 import { describe, expect, it } from "vitest";
 import { atOrAbove, compareSeverity, exitCodeFor } from "../../src/engine/exit-code.js";
 import type { FailOn, Result, ResultStatus, Severity, TargetSummary } from "../../src/types.js";

@@ -1,4 +1,4 @@
-/** Computed facts: `$quotaUsedPercent`, `$quotaUnlimited`, `$region`, `$accountId` (DESIGN.md section 2). */
+/** Computed facts: `$quotaUsedPercent`, `$quotaUnlimited`, `$region`, `$accountId` (README.md, "Paths and computed facts"). */
 import { describe, expect, it } from "vitest";
 import { evaluateRule } from "../../src/engine/evaluate.js";
 import { evaluateCheck } from "../../src/engine/evaluate-check.js";

@@ -9,6 +9,7 @@ import { evaluateRule } from "../../src/engine/evaluate.js";
 import { lookup } from "../../src/engine/facts.js";
 import { loadRegexEngine } from "../../src/engine/regex.js";
 import type { Check, LeafCheck } from "../../src/types.js";
+import { runs } from "../helpers/arbitraries.js";
 import { all, any, evaluationTarget, leaf, not, okTarget, rule } from "./fixtures.js";
 
 beforeAll(loadRegexEngine);
@@ -79,7 +80,7 @@ describe("evaluation on arbitrary account data", () => {
         expect(result.message).not.toMatch(/[\n\r\u001b]/);
         expect(result.message.length).toBeGreaterThan(0);
       }),
-      { numRuns: 1000 },
+      runs(1000),
     );
   });
 
@@ -92,7 +93,7 @@ describe("evaluation on arbitrary account data", () => {
           expect(evaluateRule(rule(c), okTarget(data), [], "2026-01-01").status).toBe("fail");
         }
       }),
-      { numRuns: 1000 },
+      runs(1000),
     );
   });
 });

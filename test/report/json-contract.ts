@@ -1,6 +1,6 @@
-/** The JSON report contract of DESIGN.md section 5, as a JSON Schema for tests. */
+/** The JSON report contract (README.md, "The JSON report"), as a JSON Schema for tests. */
 
-/** DESIGN.md section 5 as a JSON Schema: every key the contract shows, with its type. */
+/** That contract as a JSON Schema: every key the contract shows, with its type. */
 export const jsonReportContract = {
   type: "object",
   required: ["version", "tool", "summary", "targets", "results"],

@@ -1,6 +1,6 @@
 /**
  * Golden JSON reports: the exact `--format json` output of the built CLI for the fixture cases,
- * each also checked against the contract of DESIGN.md section 5.
+ * each also checked against the contract of README.md's "The JSON report".
  * `UPDATE_GOLDEN=1` rewrites test/golden/json/ on purpose; review the diff before committing.
  */
 import { writeFileSync } from "node:fs";

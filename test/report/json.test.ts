@@ -1,4 +1,4 @@
-/** The JSON report keeps the shape of DESIGN.md section 5 (a contract: extend, never break). */
+/** The JSON report keeps the shape README.md's "The JSON report" documents (a contract: extend, never break). */
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { evaluatePolicy } from "../../src/engine/evaluate.js";
@@ -42,7 +42,7 @@ const text = formatJson(report, { color: true, today: "2026-05-01", rules: polic
 const parsed = JSON.parse(text) as Record<string, unknown>;
 
 describe("json report", () => {
-  it("matches the contract of DESIGN.md section 5", () => {
+  it("matches the documented contract of the JSON report", () => {
     const validate = new Ajv({ allErrors: true }).compile(jsonReportContract);
     expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
   });

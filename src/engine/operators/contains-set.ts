@@ -1,4 +1,4 @@
-import { formatList } from "../format-value.js";
+import { formatItems, formatList, formatValue } from "../format-value.js";
 import { includesValue } from "../values.js";
 import { checkList, elementShape } from "./expected-values.js";
 import type { OperatorDefinition } from "./operator.js";
@@ -10,7 +10,6 @@ const presentIn = (actual: unknown, expected: unknown) =>
 
 /** `containsAll`: the list has every listed element. */
 export const containsAllOperator: OperatorDefinition = {
-  name: "containsAll",
   fieldTypes: ["list"],
   validateExpected: (expected, field) => checkList(expected, elementShape(field)),
   test: (actual, expected) => missingFrom(actual, expected).length === 0,
@@ -20,30 +19,28 @@ export const containsAllOperator: OperatorDefinition = {
     negated
       ? undefined
       : `missing ${missingFrom(actual, expected)
-          .map((v) => formatList([v]).slice(1, -1))
+          .map((v) => formatValue(v))
           .join(", ")}`,
 };
 
 /** `containsAny`: the list has at least one listed element. */
 export const containsAnyOperator: OperatorDefinition = {
-  name: "containsAny",
   fieldTypes: ["list"],
   validateExpected: (expected, field) => checkList(expected, elementShape(field)),
   test: (actual, expected) => presentIn(actual, expected).length > 0,
   requirement: (expected, negated) =>
     `must ${negated ? "not " : ""}contain any of ${formatList(expected as unknown[])}`,
   difference: (actual, expected, negated) =>
-    negated ? `has ${formatList(presentIn(actual, expected)).slice(1, -1)}` : undefined,
+    negated ? `has ${formatItems(presentIn(actual, expected))}` : undefined,
 };
 
 /** `containsNone`: the list has none of the listed elements. */
 export const containsNoneOperator: OperatorDefinition = {
-  name: "containsNone",
   fieldTypes: ["list"],
   validateExpected: (expected, field) => checkList(expected, elementShape(field)),
   test: (actual, expected) => presentIn(actual, expected).length === 0,
   requirement: (expected, negated) =>
     `must ${negated ? "" : "not "}contain any of ${formatList(expected as unknown[])}`,
   difference: (actual, expected, negated) =>
-    negated ? undefined : `has ${formatList(presentIn(actual, expected)).slice(1, -1)}`,
+    negated ? undefined : `has ${formatItems(presentIn(actual, expected))}`,
 };

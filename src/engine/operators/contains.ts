@@ -6,7 +6,6 @@ import type { OperatorDefinition } from "./operator.js";
 
 /** `contains`: a list has the element, or a string has the substring. */
 export const containsOperator: OperatorDefinition = {
-  name: "contains",
   fieldTypes: ["list", "string"],
   validateExpected: (expected, field: FieldShape) => {
     if (field.type === "list") return checkScalar(expected, field.member);

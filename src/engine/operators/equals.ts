@@ -5,7 +5,6 @@ import type { OperatorDefinition } from "./operator.js";
 
 /** `equals`: the value is exactly the expected value (lists in order). */
 export const equalsOperator: OperatorDefinition = {
-  name: "equals",
   fieldTypes: ["string", "number", "boolean", "list"],
   validateExpected: checkScalar,
   test: deepEqual,
@@ -14,7 +13,6 @@ export const equalsOperator: OperatorDefinition = {
 
 /** `notEquals`: the value is set and differs from the expected value. */
 export const notEqualsOperator: OperatorDefinition = {
-  name: "notEquals",
   fieldTypes: ["string", "number", "boolean", "list"],
   validateExpected: checkScalar,
   test: (actual, expected) => !deepEqual(actual, expected),

@@ -5,7 +5,6 @@ import type { OperatorDefinition } from "./operator.js";
 
 /** `in`: the value is one of the listed values. */
 export const inOperator: OperatorDefinition = {
-  name: "in",
   fieldTypes: ["string", "number", "boolean"],
   validateExpected: checkList,
   test: (actual, expected) => includesValue(expected as unknown[], actual),
@@ -15,7 +14,6 @@ export const inOperator: OperatorDefinition = {
 
 /** `notIn`: the value is set and is none of the listed values. */
 export const notInOperator: OperatorDefinition = {
-  name: "notIn",
   fieldTypes: ["string", "number", "boolean"],
   validateExpected: checkList,
   test: (actual, expected) => !includesValue(expected as unknown[], actual),

@@ -14,7 +14,6 @@ export function regexProblem(pattern: string): string | undefined {
 
 /** `matches`: the string matches the RE2 regular expression (anywhere, unless anchored). */
 export const matchesOperator: OperatorDefinition = {
-  name: "matches",
   fieldTypes: ["string"],
   validateExpected: (expected) =>
     typeof expected === "string"
