@@ -5,7 +5,7 @@
  */
 
 /** A file to write, by path relative to the working directory. */
-export interface StarterFile {
+interface StarterFile {
   path: string;
   text: string;
 }
@@ -23,11 +23,11 @@ export const STARTER_POLICY_PATH = ".ses-guard.yaml";
 /** Where `init` writes the policy's tests (found by `ses-guard test` from the repository root). */
 export const STARTER_TEST_PATH = ".ses-guard.test.yaml";
 /** Where `init` writes the workflow. */
-export const STARTER_WORKFLOW_PATH = ".github/workflows/ses-guard.yml";
+const STARTER_WORKFLOW_PATH = ".github/workflows/ses-guard.yml";
 /** The Action the workflow uses: this repository, on its major-version tag. */
 export const ACTION_REFERENCE = "ses-guard/ses-guard@v0";
 /** The SARIF file the workflow writes and uploads. */
-export const STARTER_SARIF_FILE = "ses-guard.sarif";
+const STARTER_SARIF_FILE = "ses-guard.sarif";
 
 /**
  * The schema reference of the starter policy. Editors with yaml-language-server resolve a relative

@@ -3,16 +3,17 @@
  * data and the result expected of some rules. Parsed with positions, so every problem names the
  * file, line and column; nothing here touches the file system.
  */
+import { REGION_CODE } from "../account/region-names.js";
 import { accountShape, type FieldShape } from "../account/shape.js";
 import type { Diagnostic } from "../errors.js";
 import { isCalendarDate } from "../policy/policy-file.js";
 import { describePointer } from "../policy/schema-errors.js";
-import { escapePointer, parseYaml, type YamlDocument } from "../policy/yaml-document.js";
+import { escapePointer, isMap, parseYaml, type YamlDocument } from "../policy/yaml-document.js";
 import { didYouMean } from "../suggest.js";
 import type { Severity, SourceLocation } from "../types.js";
 
 /** The results a case can expect of a rule (`error` cannot happen: test data is always readable). */
-export const expectedStatuses = ["pass", "fail", "waived", "skipped"] as const;
+const expectedStatuses = ["pass", "fail", "waived", "skipped"] as const;
 
 /** A result status a case can expect. */
 export type ExpectedStatus = (typeof expectedStatuses)[number];
@@ -65,7 +66,6 @@ const caseKeys = ["name", "region", "accountId", "today", "account", "accountFil
 const expectationKeys = ["status", "messageIncludes", "severity"];
 const severities: readonly Severity[] = ["error", "warning", "notice"];
 const RULE_ID = /^[a-z0-9][a-z0-9-]{0,127}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ACCOUNT_ID = /^\d{12}$/;
 
 /** Parses and validates a test file's text; `file` is the name shown in messages. */
@@ -113,7 +113,12 @@ class Reader {
     const today = this.date(root, "/today");
     const cases = this.cases(root);
     if (!policies || !cases) return undefined;
-    const testFile: TestFile = { file: this.doc.file, policies, policyLocation: this.at("/policy"), cases };
+    const testFile: TestFile = {
+      file: this.doc.file,
+      policies,
+      policyLocation: this.doc.locate("/policy"),
+      cases,
+    };
     if (today) testFile.today = today;
     return testFile;
   }
@@ -198,7 +203,7 @@ class Reader {
       raw,
       pointer,
       "region",
-      REGION,
+      REGION_CODE,
       "is not an AWS region name (e.g. us-east-1)",
     );
     const accountId = this.accountId(raw, pointer);
@@ -208,7 +213,7 @@ class Reader {
     if (this.diagnostics.length > errorsBefore || !account || !expectations || typeof name !== "string") {
       return undefined;
     }
-    const testCase: TestCase = { name, location: this.at(pointer), account, expectations };
+    const testCase: TestCase = { name, location: this.doc.locate(pointer), account, expectations };
     if (region !== undefined) testCase.region = region;
     if (accountId !== undefined) testCase.accountId = accountId;
     if (today !== undefined) testCase.today = today;
@@ -267,7 +272,7 @@ class Reader {
         );
         return undefined;
       }
-      return { kind: "file", path, location: this.at(`${pointer}/accountFile`) };
+      return { kind: "file", path, location: this.doc.locate(`${pointer}/accountFile`) };
     }
     const account = raw.account;
     if (!isMap(account)) {
@@ -340,7 +345,7 @@ class Reader {
     const expectations: Expectation[] = [];
     for (const [ruleId, value] of Object.entries(expect)) {
       const child = `${at}/${escapePointer(ruleId)}`;
-      const location = this.at(child, true);
+      const location = this.doc.locate(child, true);
       if (!RULE_ID.test(ruleId)) {
         this.report(
           "test/invalid-rule-id",
@@ -454,15 +459,7 @@ class Reader {
     }
   }
 
-  private at(pointer: string, key = false): SourceLocation {
-    return { file: this.doc.file, ...(key ? this.doc.keyPositionOf(pointer) : this.doc.positionOf(pointer)) };
-  }
-
   private report(code: string, message: string, pointer: string, key = false): void {
-    this.diagnostics.push({ code, message, ...this.at(pointer, key) });
+    this.diagnostics.push({ code, message, ...this.doc.locate(pointer, key) });
   }
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -58,11 +58,23 @@ export function formatTestText(run: TestRun, options: TestTextOptions): string {
 }
 
 function failureLines(outcome: ExpectationOutcome, indent: string): string[] {
-  const { expectation, result } = outcome;
-  const where = `${expectation.location.file}:${expectation.location.line}:${expectation.location.column}`;
+  const [where, message] = failureText(outcome, terminalSafe);
+  return [`${indent}${where}`, `${indent}  ${message}`];
+}
+
+/**
+ * A failed expectation in two lines, `file:line:column: ruleId: problem` and `message: …`, for the
+ * terminal and JUnit alike. `clean` is applied to each value, not to the whole line: terminalSafe
+ * escapes a leading `::` of its input, so cleaning a whole line would print different text.
+ */
+function failureText(
+  outcome: ExpectationOutcome,
+  clean: (text: string) => string = (text) => text,
+): [string, string] {
+  const { ruleId, location } = outcome.expectation;
   return [
-    `${indent}${terminalSafe(where)}: ${terminalSafe(expectation.ruleId)}: ${terminalSafe(outcome.problem ?? "")}`,
-    `${indent}  message: ${terminalSafe(result.message)}`,
+    `${clean(`${location.file}:${location.line}:${location.column}`)}: ${clean(ruleId)}: ${clean(outcome.problem ?? "")}`,
+    `message: ${clean(outcome.result.message)}`,
   ];
 }
 
@@ -138,13 +150,10 @@ export function formatTestJunit(run: TestRun): string {
 }
 
 function expectationCase(outcome: CaseOutcome, expectation: ExpectationOutcome): string {
-  const { ruleId, status, location } = expectation.expectation;
+  const { ruleId, status } = expectation.expectation;
   const open = `    <testcase classname="${escapeXmlAttribute(outcome.testCase.name)}" name="${escapeXmlAttribute(`${ruleId} is ${status}`)}"`;
   if (expectation.held) return `${open}/>\n`;
-  const body = [
-    `${location.file}:${location.line}:${location.column}: ${ruleId}: ${expectation.problem ?? ""}`,
-    `message: ${expectation.result.message}`,
-  ].join("\n");
+  const body = failureText(expectation).join("\n");
   return `${open}>\n      <failure type="expectation" message="${escapeXmlAttribute(expectation.problem ?? "")}">${escapeXmlText(body)}</failure>\n    </testcase>\n`;
 }
 

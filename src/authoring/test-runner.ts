@@ -6,7 +6,7 @@ import { evaluateRule } from "../engine/evaluate.js";
 import { UNKNOWN_REGION } from "../engine/facts.js";
 import { type Diagnostic, ExitCode } from "../errors.js";
 import { didYouMean } from "../suggest.js";
-import type { Policy, Result, TargetData } from "../types.js";
+import type { Policy, Result, Rule, TargetData } from "../types.js";
 import type { Expectation, TestCase, TestFile } from "./test-file.js";
 
 /** What reading a case's `accountFile` gave: its targets, or why it could not be read. */
@@ -67,16 +67,22 @@ export interface TestRunSummary {
 
 /** Runs every case of a parsed test file against its loaded policy. */
 export function runTestFile(testFile: TestFile, context: TestRunContext): TestFileOutcome {
+  // Every case runs against the same policy, so its rules are indexed once per file.
+  const rules = new Map(context.policy.rules.map((rule) => [rule.id, rule]));
   return {
     file: testFile.file,
-    cases: testFile.cases.map((testCase) => runCase(testFile, testCase, context)),
+    cases: testFile.cases.map((testCase) => runCase(testFile, testCase, rules, context)),
     diagnostics: [],
   };
 }
 
-function runCase(testFile: TestFile, testCase: TestCase, context: TestRunContext): CaseOutcome {
+function runCase(
+  testFile: TestFile,
+  testCase: TestCase,
+  rules: ReadonlyMap<string, Rule>,
+  context: TestRunContext,
+): CaseOutcome {
   const outcome: CaseOutcome = { testCase, expectations: [], diagnostics: [] };
-  const rules = new Map(context.policy.rules.map((rule) => [rule.id, rule]));
   for (const expectation of testCase.expectations) {
     if (rules.has(expectation.ruleId)) continue;
     outcome.diagnostics.push({

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../errors.js";
 import { didYouMean } from "../suggest.js";
 import type { Check, OperatorName } from "../types.js";
 import { describePointer } from "./schema-errors.js";
-import type { YamlDocument } from "./yaml-document.js";
+import { isMap, type YamlDocument } from "./yaml-document.js";
 
 const compositions = ["all", "any", "not"] as const;
 const knownKeys = ["path", ...operatorNames, ...compositions];
@@ -20,22 +20,18 @@ export function compileCheck(
   doc: YamlDocument,
   diagnostics: Diagnostic[],
 ): Check | undefined {
-  const place = (p: string, key = false) => ({
-    file: doc.file,
-    ...(key ? doc.keyPositionOf(p) : doc.positionOf(p)),
-  });
   const report = (code: string, message: string, p = pointer, key = false) => {
-    diagnostics.push({ code, message, ...place(p, key) });
+    diagnostics.push({ code, message, ...doc.locate(p, key) });
     return undefined;
   };
   const name = describePointer(pointer);
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+  if (!isMap(raw)) {
     return report(
       "policy/invalid-check",
       `${name} must be a map: \`path\` with one operator, or all/any/not`,
     );
   }
-  const check = raw as Record<string, unknown>;
+  const check = raw;
   const keys = Object.keys(check);
   let broken = false;
   for (const key of keys) {
@@ -49,7 +45,7 @@ export function compileCheck(
       );
     }
   }
-  const location = { file: doc.file, ...doc.positionOf(pointer) };
+  const location = doc.locate(pointer);
   const usedCompositions = compositions.filter((c) => c in check);
   const usedOperators = keys.filter(isOperatorName);
 

@@ -5,7 +5,7 @@ import { validate } from "../generated/validate-policy.js";
 import type { Rule, Severity, SourceLocation, Waiver } from "../types.js";
 import { compileCheck } from "./compile-check.js";
 import { schemaDiagnostics } from "./schema-errors.js";
-import { escapePointer, parseYaml, type YamlDocument } from "./yaml-document.js";
+import { escapePointer, isMap, parseYaml, type YamlDocument } from "./yaml-document.js";
 
 /** An `extends` entry and where it is written. */
 export interface ExtendsEntry {
@@ -60,14 +60,13 @@ export async function readPolicyFile(file: string, text: string, pack?: string):
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   const doc = parsed.document;
   if (usesKey(doc.value, "matches")) await loadRegexEngine();
-  if (doc.value === null || typeof doc.value !== "object" || Array.isArray(doc.value)) {
+  if (!isMap(doc.value)) {
     return {
       diagnostics: [
         {
           code: "policy/not-a-map",
           message: "a policy is a map that starts with `version: 1`",
-          file,
-          ...doc.positionOf(""),
+          ...doc.locate(""),
         },
       ],
     };
@@ -75,24 +74,20 @@ export async function readPolicyFile(file: string, text: string, pack?: string):
   const diagnostics: Diagnostic[] = [];
   const schemaProblems = validate(doc.value) ? [] : schemaDiagnostics(validate.errors ?? [], doc);
   const raw = doc.value as RawPolicy;
-  const loc = (pointer: string, key = false): SourceLocation => ({
-    file,
-    ...(key ? doc.keyPositionOf(pointer) : doc.positionOf(pointer)),
-  });
 
   const rules = compileRules(raw, doc, diagnostics, pack);
   const policy: PolicyFile = {
     file,
     extends: (Array.isArray(raw.extends) ? raw.extends : [])
-      .map((name, i) => ({ name, location: loc(`/extends/${i}`) }))
+      .map((name, i) => ({ name, location: doc.locate(`/extends/${i}`) }))
       .filter((entry) => typeof entry.name === "string"),
     rules,
     overrides: Object.entries(isMap(raw.overrides) ? raw.overrides : {}).map(([ruleId, change]) => ({
       ruleId,
       ...(isMap(change) ? change : {}),
-      location: loc(`/overrides/${escapePointer(ruleId)}`, true),
+      location: doc.locate(`/overrides/${escapePointer(ruleId)}`, true),
     })),
-    waivers: compileWaivers(raw, loc, diagnostics),
+    waivers: compileWaivers(raw, doc, diagnostics),
   };
   // The check compiler knows the account model and says more than the schema about the same value
   // ("expected a number" beside "must be a string, number, boolean or a list"): one message per place.
@@ -108,14 +103,13 @@ function compileRules(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnostic
   list.forEach((rule, i) => {
     if (!isMap(rule) || typeof rule.id !== "string") return;
     const pointer = `/rules/${i}`;
-    const source = { file: doc.file, ...doc.positionOf(pointer) };
+    const source = doc.locate(pointer);
     const previous = firstSeen.get(rule.id);
     if (previous) {
       diagnostics.push({
         code: "policy/duplicate-rule",
         message: `rule id "${rule.id}" is already used at line ${previous.line}; rule ids must be unique`,
-        file: doc.file,
-        ...doc.positionOf(`${pointer}/id`),
+        ...doc.locate(`${pointer}/id`),
       });
       return;
     }
@@ -125,8 +119,7 @@ function compileRules(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnostic
         diagnostics.push({
           code: "policy/unknown-placeholder",
           message: `message uses {${name}}, which ses-guard does not fill; use ${templateVariables.map((v) => `{${v}}`).join(", ")}`,
-          file: doc.file,
-          ...doc.positionOf(`${pointer}/message`),
+          ...doc.locate(`${pointer}/message`),
         });
       }
     }
@@ -152,17 +145,13 @@ function compileRules(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnostic
   return rules;
 }
 
-function compileWaivers(
-  raw: RawPolicy,
-  loc: (pointer: string, key?: boolean) => SourceLocation,
-  diagnostics: Diagnostic[],
-): Waiver[] {
+function compileWaivers(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnostic[]): Waiver[] {
   const waivers: Waiver[] = [];
   (Array.isArray(raw.waivers) ? raw.waivers : []).forEach((waiver, i) => {
     if (!isMap(waiver) || typeof waiver.rule !== "string") return;
     if (typeof waiver.reason !== "string" || typeof waiver.expires !== "string") return;
     if (!isCalendarDate(waiver.expires)) {
-      const where = loc(`/waivers/${i}/expires`);
+      const where = doc.locate(`/waivers/${i}/expires`);
       if (/^\d{4}-\d{2}-\d{2}$/.test(waiver.expires)) {
         diagnostics.push({
           code: "policy/invalid-date",
@@ -176,7 +165,7 @@ function compileWaivers(
       rule: waiver.rule,
       reason: waiver.reason,
       expires: waiver.expires,
-      source: loc(`/waivers/${i}`),
+      source: doc.locate(`/waivers/${i}`),
     };
     if (Array.isArray(waiver.regions)) compiled.regions = waiver.regions;
     if (Array.isArray(waiver.accounts)) compiled.accounts = waiver.accounts.map(String);
@@ -199,8 +188,4 @@ function usesKey(value: unknown, key: string): boolean {
   if (Array.isArray(value)) return value.some((item) => usesKey(item, key));
   if (value === null || typeof value !== "object") return false;
   return Object.entries(value).some(([name, inner]) => name === key || usesKey(inner, key));
-}
-
-function isMap(value: unknown): value is Record<string, never> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

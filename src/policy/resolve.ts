@@ -26,14 +26,12 @@ export interface PolicyHost {
 /** The names of the built-in packs. */
 export const packNames = Object.keys(compiledPacks);
 
-/** True for an `extends` entry that names a pack rather than a file (DESIGN.md section 2). */
+/**
+ * True for an `extends` entry that names a pack rather than a file: no `/` and no `.yaml`/`.yml`
+ * ending (the `extends` row of docs/writing-policies.md, "Top level").
+ */
 export function isPackReference(entry: string): boolean {
   return !entry.includes("/") && !/\.ya?ml$/i.test(entry);
-}
-
-/** The display name of a built-in pack's source file. */
-export function packFile(name: string): string {
-  return `policies/${name}.yaml`;
 }
 
 interface Loaded {

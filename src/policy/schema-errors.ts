@@ -34,10 +34,7 @@ function translate(error: ErrorObject, doc: YamlDocument): Diagnostic | undefine
   // Operator choice and check structure are reported by the check compiler, with suggestions.
   if (checkKeys.has(error.keyword) || (inCheck && error.keyword === "required")) return undefined;
   if (inCheck && error.keyword === "additionalProperties") return undefined;
-  const at = (pointer: string, key = false) => ({
-    file: doc.file,
-    ...(key ? doc.keyPositionOf(pointer) : doc.positionOf(pointer)),
-  });
+  const here = doc.locate(where);
   const name = describePointer(where);
   const params = error.params as Record<string, unknown>;
 
@@ -48,62 +45,62 @@ function translate(error: ErrorObject, doc: YamlDocument): Diagnostic | undefine
       return {
         code: "policy/unknown-key",
         message: `unknown key "${key}" in ${name}${didYouMean(key, allowed)}; allowed keys are ${allowed.join(", ")}`,
-        ...at(`${where}/${escapePointer(key)}`, true),
+        ...doc.locate(`${where}/${escapePointer(key)}`, true),
       };
     }
     case "required":
       return {
         code: "policy/missing-key",
         message: `${name} is missing required key "${String(params.missingProperty)}"`,
-        ...at(where),
+        ...here,
       };
     case "const":
       if (where === "/version") {
         return {
           code: "policy/unsupported-version",
           message: `unsupported policy version ${JSON.stringify(error.data)}; this ses-guard reads version: 1`,
-          ...at(where),
+          ...here,
         };
       }
       return {
         code: "policy/invalid-value",
         message: `${name} must be ${JSON.stringify(params.allowedValue)}`,
-        ...at(where),
+        ...here,
       };
     case "enum": {
       const allowed = (params.allowedValues as unknown[]).map(String);
       return {
         code: where.endsWith("/severity") ? "policy/unknown-severity" : "policy/invalid-value",
         message: `${name} is ${JSON.stringify(error.data)}; must be one of ${allowed.join(", ")}${didYouMean(String(error.data), allowed)}`,
-        ...at(where),
+        ...here,
       };
     }
     case "type":
       return {
         code: "policy/wrong-type",
         message: `${name} must be ${article(String(params.type))}, not ${describeData(error.data)}${accountIdHint(where, error.data)}`,
-        ...at(where),
+        ...here,
       };
     case "pattern":
-      return patternDiagnostic(error, name, at(where));
+      return patternDiagnostic(error, name, here);
     case "propertyNames":
       return undefined; // Reported by the nested pattern error with the key's own name.
     case "minItems":
-      return { code: "policy/empty-list", message: `${name} must list at least one item`, ...at(where) };
+      return { code: "policy/empty-list", message: `${name} must list at least one item`, ...here };
     case "minProperties":
       return {
         code: "policy/empty-override",
         message: `${name} changes nothing; set severity or enabled`,
-        ...at(where),
+        ...here,
       };
     case "anyOf":
       return {
         code: "policy/wrong-type",
         message: `${name} must be a string, number, boolean or a list of those`,
-        ...at(where),
+        ...here,
       };
     default:
-      return { code: "policy/invalid", message: `${name} ${error.message ?? "is invalid"}`, ...at(where) };
+      return { code: "policy/invalid", message: `${name} ${error.message ?? "is invalid"}`, ...here };
   }
 }
 

@@ -1,5 +1,6 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isAlias, isScalar, isSeq, isMap as isYamlMap, LineCounter, type Node, parseDocument } from "yaml";
 import type { Diagnostic } from "../errors.js";
+import type { SourceLocation } from "../types.js";
 import { yamlLimits } from "./yaml-limits.js";
 
 export { yamlLimits };
@@ -18,6 +19,8 @@ export interface YamlDocument {
   positionOf(pointer: string): Position;
   /** Position of the key that names the value at a pointer (for "unknown key" messages). */
   keyPositionOf(pointer: string): Position;
+  /** The file, line and column of the value at a pointer, or of its key when `key` is set. */
+  locate(pointer: string, key?: boolean): SourceLocation;
 }
 
 /** Reading a YAML file failed: every problem found, each with its place. */
@@ -87,7 +90,7 @@ export function parseYaml(file: string, text: string): YamlParseResult {
     }
     const range = (node as Node | null)?.range;
     if (range) values.set(pointer, at(range[0]));
-    if (isMap(node)) {
+    if (isYamlMap(node)) {
       const out: Record<string, unknown> = {};
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? pair.key.value : undefined;
@@ -137,13 +140,16 @@ export function parseYaml(file: string, text: string): YamlParseResult {
   }
   if (duplicates.size > 0) return { ok: false, diagnostics: [...duplicates.values()] };
 
+  const positionOf = (pointer: string): Position => nearest(values, pointer) ?? { line: 1, column: 1 };
+  const keyPositionOf = (pointer: string): Position => keys.get(pointer) ?? positionOf(pointer);
   return {
     ok: true,
     document: {
       file,
       value,
-      positionOf: (pointer) => nearest(values, pointer) ?? { line: 1, column: 1 },
-      keyPositionOf: (pointer) => keys.get(pointer) ?? nearest(values, pointer) ?? { line: 1, column: 1 },
+      positionOf,
+      keyPositionOf,
+      locate: (pointer, key = false) => ({ file, ...(key ? keyPositionOf(pointer) : positionOf(pointer)) }),
     },
   };
 }
@@ -196,6 +202,11 @@ function nearest(positions: Map<string, Position>, pointer: string): Position | 
     if (current === "") return undefined;
     current = current.slice(0, current.lastIndexOf("/"));
   }
+}
+
+/** True for a YAML map read as plain data (not a list, not null): what `parseYaml` makes of `{}`. */
+export function isMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** Escapes a key for a JSON pointer segment (RFC 6901). */

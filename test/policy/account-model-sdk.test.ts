@@ -1,8 +1,8 @@
 /**
  * The account model that policies are type-checked against (src/account/shape.ts) stays in step
  * with the installed @aws-sdk/client-sesv2: every member path of the SDK's GetAccountResponse
- * schema exists in the model with the same type. The model may hold members DESIGN.md names from
- * newer SDK models; those are listed here, so any other difference fails.
+ * schema exists in the model with the same type. The model may hold members of newer SDK models
+ * than the one installed; those are listed here, so any other difference fails.
  */
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
@@ -103,7 +103,7 @@ function modelMembers(): SdkMember[] {
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-// Members DESIGN.md section 3 names from newer SDK models than the one installed.
+// Members of newer SDK models than the one installed, which the model holds so policies can use them.
 const newerThanInstalledSdk = [
   "DeliveryAttributes",
   "DeliveryAttributes.SharedPoolDeliveryMode",
@@ -116,7 +116,7 @@ describe("the account model and the installed SDK", () => {
   const sdk = sdkMembers();
   const model = modelMembers();
 
-  it("the walk of the SDK schema finds the members DESIGN.md section 3 lists", () => {
+  it("the walk of the SDK schema finds known members, nested ones included", () => {
     const paths = sdk.map((m) => m.path);
     for (const path of [
       "EnforcementStatus",
@@ -140,7 +140,7 @@ describe("the account model and the installed SDK", () => {
     expect(missingOrDifferent).toEqual([]);
   });
 
-  it("the model has nothing the SDK lacks except members of newer SDK models named in DESIGN.md", () => {
+  it("the model has nothing the SDK lacks except the members of newer SDK models listed here", () => {
     const sdkPaths = new Set(sdk.map((m) => m.path));
     const extra = model.map((m) => m.path).filter((path) => !sdkPaths.has(path));
     expect(extra.filter((path) => !newerThanInstalledSdk.includes(path))).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * The built-in packs load and behave as DESIGN.md section 2's table says, rule by rule, on every
+ * The built-in packs load and behave as the table in README.md, "Built-in packs", says, rule by rule, on every
  * sample account in examples/accounts/.
  */
 import { readFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * Resolution (DESIGN.md section 2): extends (packs and relative paths), one rule per id, overrides
+ * Resolution (README.md, "Extends, overrides and waivers"): extends (packs and relative paths), one rule per id, overrides
  * and waivers in extended files, cycles, and problems collected from every file in one pass.
  */
 import { describe, expect, it } from "vitest";

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { SesGuardError } from "../../src/errors.js";
+import { runs } from "../helpers/arbitraries.js";
 import { load } from "./memory-host.js";
 
 const keys = [
@@ -118,7 +119,7 @@ describe("policy loading never throws anything but diagnostics", () => {
           }
         }
       }),
-      { numRuns: 400 },
+      runs(400),
     );
   });
 
@@ -131,7 +132,7 @@ describe("policy loading never throws anything but diagnostics", () => {
           if (!(error instanceof SesGuardError)) throw error;
         }
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 });
