@@ -6,7 +6,15 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { build, type Metafile } from "esbuild";
-import { bundleOptions } from "../scripts/bundle-options.mjs";
+import { bundleOptions, reachableOutputs } from "../scripts/bundle-options.mjs";
+
+/**
+ * The parts of an esbuild metafile the benchmark reads: all that scripts/build.mjs --metafile
+ * records (with `entryPoint` on the entries only), and part of what esbuild's own metafile holds.
+ */
+export interface OutputGraph {
+  outputs: Record<string, Pick<Metafile["outputs"][string], "bytes" | "inputs" | "imports" | "entryPoint">>;
+}
 
 /** One file of the build. */
 export interface BuildFile {
@@ -82,25 +90,12 @@ export function packageOf(input: string): string | undefined {
 }
 
 /** Outputs reachable from `start`: through static imports only, or through dynamic ones as well. */
-export function reachableOutputs(metafile: Metafile, start: string, dynamic: boolean): string[] {
-  const seen = new Set<string>();
-  const queue = [start];
-  while (queue.length > 0) {
-    const output = queue.pop() as string;
-    if (seen.has(output) || !metafile.outputs[output]) continue;
-    seen.add(output);
-    for (const imported of metafile.outputs[output].imports) {
-      if (imported.external) continue;
-      if (imported.kind === "import-statement" || (dynamic && imported.kind === "dynamic-import")) {
-        queue.push(imported.path);
-      }
-    }
-  }
-  return [...seen];
+function reachable(metafile: OutputGraph, start: string, dynamic: boolean): string[] {
+  return [...reachableOutputs(metafile.outputs, start, dynamic)];
 }
 
 /** Bytes per package in the given outputs. */
-export function bytesByPackage(metafile: Metafile, outputs: readonly string[]): Map<string, number> {
+export function bytesByPackage(metafile: OutputGraph, outputs: readonly string[]): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const output of outputs) {
     for (const [input, info] of Object.entries(metafile.outputs[output]?.inputs ?? {})) {
@@ -132,17 +127,17 @@ export async function buildSdkFloor(
 
 /** Describes the bundle behind an entry output of the build metafile. */
 export function describeEntry(
-  metafile: Metafile,
+  metafile: OutputGraph,
   entryOutput: string,
   root: string,
   floor: { metafile: Metafile; entry: string },
 ): EntryBundle {
-  const staticOutputs = reachableOutputs(metafile, entryOutput, false);
-  const outputs = reachableOutputs(metafile, entryOutput, true);
+  const staticOutputs = reachable(metafile, entryOutput, false);
+  const outputs = reachable(metafile, entryOutput, true);
   const size = (list: readonly string[]) =>
     list.reduce((sum, o) => sum + (metafile.outputs[o]?.bytes ?? 0), 0);
 
-  const floorPackages = bytesByPackage(floor.metafile, reachableOutputs(floor.metafile, floor.entry, true));
+  const floorPackages = bytesByPackage(floor.metafile, reachable(floor.metafile, floor.entry, true));
   floorPackages.delete("(ses-guard)");
   const ourPackages = bytesByPackage(metafile, outputs);
   let ours = 0;

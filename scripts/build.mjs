@@ -15,17 +15,37 @@ import {
 } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { build } from "esbuild";
-import { bundleOptions } from "./bundle-options.mjs";
+import { bundleOptions, reachableOutputs } from "./bundle-options.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-// `--outdir DIR` builds elsewhere (the benchmark measures its own copy, so a rebuild of dist/
-// running at the same time cannot pull files from under it).
-const outdirFlag = process.argv.indexOf("--outdir");
-const outdir =
-  outdirFlag > 0 && process.argv[outdirFlag + 1] ? resolve(process.argv[outdirFlag + 1]) : join(root, "dist");
-// `--no-generate` bundles the committed src/generated/ as it is, leaving the source tree untouched.
-if (!process.argv.includes("--no-generate")) await import("./generate.mjs");
+// Strict: a mistyped flag (`--meta-file`) stops the build instead of being ignored.
+const flags = readFlags();
+
+/** The command line, or a one-line usage error (exit 2) for a flag the build does not know. */
+function readFlags() {
+  try {
+    return parseArgs({
+      options: {
+        // `--outdir DIR` builds elsewhere (the benchmark measures its own copy, so a rebuild of dist/
+        // running at the same time cannot pull files from under it).
+        outdir: { type: "string" },
+        // `--no-generate` bundles the committed src/generated/ as it is, leaving the source tree untouched.
+        "no-generate": { type: "boolean", default: false },
+        // `--metafile FILE` records the layout of the output for the benchmark (see describeOutputs).
+        metafile: { type: "string" },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`build: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+const outdir = flags.outdir ? resolve(flags.outdir) : join(root, "dist");
+const metafilePath = flags.metafile ? resolve(flags.metafile) : undefined;
+if (!flags["no-generate"]) await import("./generate.mjs");
 
 const entryPoints = { cli: join(root, "src/cli-entry.ts") };
 if (existsSync(join(root, "src/action.ts"))) entryPoints.action = join(root, "src/action.ts");
@@ -97,7 +117,7 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-/** Pass 2: writes pass 1's chunks as CommonJS files; returns the layout for --metafile. */
+/** Pass 2: writes pass 1's chunks as CommonJS files; returns the layout when --metafile asks for it. */
 async function writeCommonJs(metafile) {
   const outputs = Object.fromEntries(
     Object.entries(metafile.outputs)
@@ -106,21 +126,7 @@ async function writeCommonJs(metafile) {
   );
   // (esbuild's metafile marks the targets of dynamic imports as entry points too.)
   const entryFiles = Object.keys(entryPoints).map((name) => join(scratch, `${name}.js`));
-  const reach = (start, dynamic) => {
-    const seen = new Set();
-    const queue = [start];
-    while (queue.length > 0) {
-      const file = queue.pop();
-      if (seen.has(file)) continue;
-      seen.add(file);
-      for (const imported of outputs[file]?.imports ?? []) {
-        if (imported.external) continue;
-        if (imported.kind === "import-statement" || (dynamic && imported.kind === "dynamic-import"))
-          queue.push(resolve(root, imported.path));
-      }
-    }
-    return seen;
-  };
+  const reach = (start, dynamic) => reachableOutputs(outputs, start, dynamic, (path) => resolve(root, path));
   const startup = new Map(entryFiles.map((entry) => [entry, reach(entry, false)]));
   const reachable = new Map(entryFiles.map((entry) => [entry, reach(entry, true)]));
   // A chunk gets a file of its own when some entry can reach it without loading it at start.
@@ -132,17 +138,14 @@ async function writeCommonJs(metafile) {
   const outFile = (file) => join(outdir, relative(scratch, file));
   const chunkId = (file) => relative(scratch, file).split(sep).join("/");
 
+  // Pass 1's options without what only splitting needs (each build here writes one file); format
+  // and legal comments are this pass's own.
+  const { splitting, chunkNames, metafile: _metafile, ...passOne } = bundleOptions;
   const common = {
-    bundle: true,
+    ...passOne,
     format: "cjs",
-    platform: "node",
-    target: bundleOptions.target,
-    minify: true,
-    sourcemap: "linked",
-    sourcesContent: false,
     // Pass 1 moved licences to .LEGAL.txt files and left a comment naming each.
     legalComments: "inline",
-    logLevel: "warning",
     // Already reported (or not) by pass 1; the AWS SDK's XML entity table repeats a key.
     logOverride: { "duplicate-object-key": "silent" },
   };
@@ -202,7 +205,7 @@ async function writeCommonJs(metafile) {
   for (const file of Object.keys(outputs)) {
     if (existsSync(`${file}.LEGAL.txt`)) cpSync(`${file}.LEGAL.txt`, outFile(`${file}.LEGAL.txt`));
   }
-  return describeOutputs(outputs, entryFiles, startup, standalone, outFile);
+  return metafilePath ? describeOutputs(outputs, entryFiles, startup, standalone, outFile) : undefined;
 }
 
 /**
@@ -231,16 +234,18 @@ function relativeImport(from, to) {
 
 /**
  * Pass 1's record of which input landed in which output, redrawn for outdir: each entry holding
- * its start-up chunks, the other chunks as files of their own, sizes as written. The benchmark
- * reads it (`--metafile`).
+ * its start-up chunks, the other chunks as files of their own. `bytes` is a file's size as written
+ * to outdir; the per-input `bytesInOutput` are pass 1's counts. Only what the benchmark reads
+ * (`--metafile`, bench/bundle-sizes.ts) is kept: `entryPoint` marks the entries only.
  */
 function describeOutputs(outputs, entryFiles, startup, standalone, outFile) {
   const name = (file) => relative(root, outFile(file)).split(sep).join("/");
   const described = {};
   for (const file of [...entryFiles, ...standalone]) {
-    const merged = entryFiles.includes(file) ? [...startup.get(file)] : [file];
+    const isEntry = entryFiles.includes(file);
+    const merged = isEntry ? [...startup.get(file)] : [file];
     const info = { imports: [], inputs: {}, bytes: statSync(outFile(file)).size };
-    if (outputs[file].entryPoint) info.entryPoint = outputs[file].entryPoint;
+    if (isEntry) info.entryPoint = outputs[file].entryPoint;
     for (const part of merged) {
       Object.assign(info.inputs, outputs[part].inputs);
       for (const imported of outputs[part].imports) {
@@ -249,8 +254,9 @@ function describeOutputs(outputs, entryFiles, startup, standalone, outFile) {
         // A chunk that every entry reaching it brings at start is never loaded from a file.
         if (target && !standalone.includes(target)) continue;
         const path = target ? name(target) : imported.path;
-        if (!info.imports.some((i) => i.path === path && i.kind === imported.kind))
-          info.imports.push({ ...imported, path });
+        const { kind, external } = imported;
+        if (!info.imports.some((i) => i.path === path && i.kind === kind))
+          info.imports.push(external ? { path, kind, external } : { path, kind });
       }
     }
     described[name(file)] = info;
@@ -259,10 +265,7 @@ function describeOutputs(outputs, entryFiles, startup, standalone, outFile) {
 }
 
 // `--metafile FILE` keeps that record; never written into the output folder.
-const metafileFlag = process.argv.indexOf("--metafile");
-if (metafileFlag > 0 && process.argv[metafileFlag + 1]) {
-  writeFileSync(resolve(process.argv[metafileFlag + 1]), JSON.stringify({ inputs: {}, outputs: described }));
-}
+if (metafilePath) writeFileSync(metafilePath, JSON.stringify({ outputs: described }));
 const sizes = readdirSync(outdir, { recursive: true })
   .filter((file) => file.endsWith(".js"))
   .sort()

