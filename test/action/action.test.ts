@@ -5,12 +5,13 @@
  */
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Report } from "../../src/types.js";
 import { accountsDir } from "../helpers/cli.js";
+import { hangingCredentialProcess } from "../helpers/credential-process.js";
 import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";
 import { expectGolden } from "../helpers/golden.js";
 import { type SesEmulator, startSesEmulator } from "../helpers/ses-emulator.js";
@@ -306,12 +307,8 @@ describe.each(NODES)("the Action under %s", (_name, node) => {
 });
 
 it("ends when a credential source waits for ever (exit 3 after the request deadline, not a hung step)", async () => {
-  // A profile whose credential_process prompts for an MFA code no one will type, as in CI.
   const dir = mkdtempSync(join(tmpdir(), "ses-guard-action-mfa-"));
-  const prompt = join(dir, "wait-for-mfa.sh");
-  const pidFile = join(dir, "mfa.pid");
-  writeFileSync(prompt, `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 600\n`, { mode: 0o755 });
-  writeFileSync(join(dir, "config"), `[profile mfa]\ncredential_process = ${prompt}\n`);
+  const credentials = hangingCredentialProcess(dir);
   const node = NODES[NODES.length - 1]?.[1] ?? process.execPath;
   const started = Date.now();
   const run = await runAction({
@@ -320,8 +317,8 @@ it("ends when a credential source waits for ever (exit 3 after the request deadl
     stsEndpoint: faults.url,
     files: POLICY,
     env: {
-      AWS_PROFILE: "mfa",
-      AWS_CONFIG_FILE: join(dir, "config"),
+      AWS_PROFILE: credentials.profile,
+      AWS_CONFIG_FILE: credentials.config,
       AWS_ACCESS_KEY_ID: "",
       AWS_SECRET_ACCESS_KEY: "",
     },
@@ -334,7 +331,7 @@ it("ends when a credential source waits for ever (exit 3 after the request deadl
     expect(Date.now() - started).toBeLessThan(30_000);
   } finally {
     run.cleanup();
-    process.kill(Number(readFileSync(pidFile, "utf8")), "SIGTERM");
+    credentials.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -8,10 +8,10 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { repoRoot } from "../helpers/cli.js";
 import { spawnAndCollect } from "../helpers/spawn.js";
 
-/** The repository root. */
-export const repoRoot = join(import.meta.dirname, "..", "..");
+export { repoRoot };
 
 /** What a run produced. */
 export interface BundleResult {

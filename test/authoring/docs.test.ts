@@ -10,9 +10,9 @@ import { parse } from "yaml";
 import { formatRulesText, listRules } from "../../src/authoring/rules-listing.js";
 import { formatTestText } from "../../src/authoring/test-report.js";
 import { runTestFile } from "../../src/authoring/test-runner.js";
+import { repoRoot as repo } from "../helpers/cli.js";
 import { loadFrom, testFile } from "./helpers.js";
 
-const repo = join(import.meta.dirname, "..", "..");
 const guide = readFileSync(join(repo, "docs", "writing-policies.md"), "utf8");
 // The guide's test file judges waivers on this date; the listing is shown as of the same day.
 const today = "2027-01-15";

@@ -1,6 +1,23 @@
-/** Builders for authoring tests: policies from in-memory files, and test files parsed or failed. */
+/**
+ * Builders for authoring tests: policies from in-memory files, test files parsed or failed, and
+ * where a built-in rule is defined.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseTestFile, type TestFile } from "../../src/authoring/test-file.js";
 import type { Diagnostic } from "../../src/errors.js";
+import { repoRoot } from "../helpers/cli.js";
+
+/**
+ * `policies/<pack>.yaml:<line>` of a built-in rule, read from the pack, so edits to a pack do not
+ * break the tests that print it; throws when the pack has no such rule.
+ */
+export function packSource(pack: string, id: string): string {
+  const lines = readFileSync(join(repoRoot, "policies", `${pack}.yaml`), "utf8").split("\n");
+  const index = lines.findIndex((line) => line.trim() === `- id: ${id}`);
+  if (index === -1) throw new Error(`${id} is not in ${pack}`);
+  return `policies/${pack}.yaml:${index + 1}`;
+}
 
 /**
  * Loads `specs` (pack names, or in-memory file names relative to /repo) into a policy, over the

@@ -25,10 +25,10 @@ import {
   starterWorkflow,
 } from "../../src/authoring/init-templates.js";
 import { runTestFile } from "../../src/authoring/test-runner.js";
+import { repoRoot as repo } from "../helpers/cli.js";
 import { loadFrom, testFile } from "./helpers.js";
 
 const options: StarterOptions = { today: "2026-05-01", version: "0.1.0" };
-const repo = join(import.meta.dirname, "..", "..");
 
 /** What an author gets by removing the `# ` in front of every example. */
 function withExamples(policy: string, tests: string): { policy: string; tests: string } {
@@ -161,9 +161,13 @@ describe("the workflow", () => {
       regions: "us-east-1,eu-west-1",
       "sarif-file": "ses-guard.sarif",
     });
-    // The inputs are the Action's contract (DESIGN.md section 6).
-    const inputs = ["policy", "regions", "fail-on", "sarif-file", "report-file", "annotations", "summary"];
-    for (const key of Object.keys((check?.with as object) ?? {})) expect(inputs).toContain(key);
+    // The inputs are the Action's contract (README.md, "Inputs"): every one the workflow sets is
+    // declared in action.yml, so renaming an input there breaks this test.
+    const action = parse(readFileSync(join(repo, "action.yml"), "utf8")) as {
+      inputs: Record<string, unknown>;
+    };
+    const inputs = Object.keys(action.inputs);
+    for (const key of Object.keys(check?.with as object)) expect(inputs).toContain(key);
     const upload = step("github/codeql-action/upload-sarif@");
     expect(upload?.if).toMatch(/^always\(\)/);
     expect(upload?.with).toEqual({ sarif_file: "ses-guard.sarif", category: "ses-guard" });

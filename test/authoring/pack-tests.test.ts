@@ -10,9 +10,9 @@ import { parse } from "yaml";
 import { parseTestFile, type TestFile } from "../../src/authoring/test-file.js";
 import { runTestCommand } from "../../src/commands/test.js";
 import { packNames } from "../../src/policy/resolve.js";
+import { repoRoot as repo } from "../helpers/cli.js";
 import { loadFrom } from "./helpers.js";
 
-const repo = join(import.meta.dirname, "..", "..");
 const policies = join(repo, "policies");
 
 function packTestFiles(): TestFile[] {

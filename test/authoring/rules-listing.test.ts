@@ -2,11 +2,9 @@
  * `ses-guard rules`: the rule set after extends and overrides, each rule's source, and its
  * waivers judged against today (live, expired), as an exact table and as JSON.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatRulesJson, formatRulesText, listRules } from "../../src/authoring/rules-listing.js";
-import { loadFrom } from "./helpers.js";
+import { loadFrom, packSource } from "./helpers.js";
 
 const policyText = `version: 1
 extends: [strict]
@@ -28,16 +26,6 @@ waivers:
     reason: tracking is off by policy
     expires: 2026-01-31
 `;
-
-/** `policies/<pack>.yaml:<line>` of a built-in rule, read from the pack, so edits to a pack do not break this test. */
-function packSource(pack: string, id: string): string {
-  const lines = readFileSync(join(import.meta.dirname, "..", "..", "policies", `${pack}.yaml`), "utf8").split(
-    "\n",
-  );
-  const index = lines.findIndex((line) => line.trim() === `- id: ${id}`);
-  if (index === -1) throw new Error(`${id} is not in ${pack}`);
-  return `policies/${pack}.yaml:${index + 1}`;
-}
 
 async function listing(today: string) {
   const policy = await loadFrom(["policy.yaml"], { "policy.yaml": policyText });

@@ -20,8 +20,8 @@ import { SesGuardError } from "../../src/errors.js";
 import { policySchemaText } from "../../src/generated/packs.js";
 import { createPolicyHost } from "../../src/io/policy-host.js";
 import { loadPolicy } from "../../src/policy/resolve.js";
+import { repoRoot as repo } from "../helpers/cli.js";
 
-const repo = join(import.meta.dirname, "..", "..");
 const fixtures = join(import.meta.dirname, "fixtures", "schema");
 const schemaText = readFileSync(join(repo, "policies", "policy.schema.json"), "utf8");
 // The options scripts/generate.mjs compiles the loader's validator with.

@@ -2,16 +2,11 @@
  * The `ses-guard test` report: exact terminal lines (words off a terminal, marks on one, colour
  * when asked), and JUnit that the Jenkins JUnit XSD accepts, with hostile case names escaped.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { validateXML } from "xmllint-wasm";
 import { formatTestJunit, formatTestText } from "../../src/authoring/test-report.js";
 import { runTestFile, type TestFileOutcome, type TestRun } from "../../src/authoring/test-runner.js";
+import { junitSchemaErrors, parseJunit } from "../report/junit-validators.js";
 import { loadFrom, testFile } from "./helpers.js";
-
-const XSD = readFileSync(join(import.meta.dirname, "..", "fixtures", "junit-10.xsd"), "utf8");
 
 async function sampleRun(caseName = "sandbox account"): Promise<TestRun> {
   const policy = await loadFrom(["recommended"]);
@@ -98,25 +93,10 @@ describe("the terminal report", () => {
 });
 
 describe("JUnit", () => {
-  async function schemaErrors(xml: string): Promise<string[]> {
-    const result = await validateXML({
-      xml: [{ fileName: "tests.xml", contents: xml }],
-      schema: [{ fileName: "junit-10.xsd", contents: XSD }],
-    });
-    return result.valid ? [] : result.errors.map((e) => e.rawMessage);
-  }
-  const parse = (xml: string) =>
-    new XMLParser({
-      ignoreAttributes: false,
-      attributeNamePrefix: "@",
-      htmlEntities: true,
-      isArray: (name) => ["testsuite", "testcase"].includes(name),
-    }).parse(xml);
-
   it("has a suite per test file and a case per expectation, valid against the JUnit XSD", async () => {
     const xml = formatTestJunit(await sampleRun());
-    expect(await schemaErrors(xml)).toEqual([]);
-    const doc = parse(xml);
+    expect(await junitSchemaErrors(xml)).toEqual([]);
+    const doc = parseJunit(xml);
     expect(doc.testsuites).toMatchObject({ "@tests": "5", "@failures": "1", "@errors": "2" });
     const [accounts, broken] = doc.testsuites.testsuite;
     expect(accounts).toMatchObject({
@@ -126,10 +106,11 @@ describe("JUnit", () => {
       "@errors": "1",
     });
     expect(
-      accounts.testcase.map((c: Record<string, unknown>) => [
+      accounts?.testcase.map((c) => [
         c["@classname"],
         c["@name"],
-        Object.keys(c).filter((k) => !k.startsWith("@")),
+        // The child elements (parseJunit keeps the whitespace between them as #text).
+        Object.keys(c).filter((k) => !k.startsWith("@") && k !== "#text"),
       ]),
     ).toEqual([
       ["healthy", "sending-enabled is pass", []],
@@ -137,15 +118,15 @@ describe("JUnit", () => {
       ["sandbox account", "production-access is pass", ["failure"]],
       ["typo", "(case)", ["error"]],
     ]);
-    expect(accounts.testcase[2].failure).toEqual({
+    expect(accounts?.testcase[2]?.failure).toEqual({
       "@type": "expectation",
       "@message": "expected pass, got fail",
       "#text":
         "checks/accounts.test.yaml:11:7: production-access: expected pass, got fail\nmessage: ProductionAccessEnabled is false; must equal true",
     });
-    expect(accounts.testcase[3].error["@type"]).toBe("test/unknown-rule");
+    expect(accounts?.testcase[3]?.error?.["@type"]).toBe("test/unknown-rule");
     expect(broken).toMatchObject({ "@tests": "1", "@errors": "1", "@failures": "0" });
-    expect(broken.testcase[0].error["#text"]).toBe(
+    expect(broken?.testcase[0]?.error?.["#text"]).toBe(
       "checks/broken.test.yaml:3:1: invalid YAML: Unexpected end",
     );
   });
@@ -153,12 +134,10 @@ describe("JUnit", () => {
   it("escapes names that try to break out of the XML", async () => {
     const hostile = "a\"b<c>&d]]></testcase><x y='1'>\u001b[31m";
     const xml = formatTestJunit(await sampleRun(hostile));
-    expect(await schemaErrors(xml)).toEqual([]);
+    expect(await junitSchemaErrors(xml)).toEqual([]);
     expect(xml).not.toContain("]]>");
     expect(xml).not.toContain("\u001b");
-    const names = parse(xml).testsuites.testsuite[0].testcase.map(
-      (c: Record<string, string>) => c["@classname"],
-    );
+    const names = parseJunit(xml).testsuites.testsuite[0]?.testcase.map((c) => c["@classname"]);
     expect(names).toContain("a\"b<c>&d]]></testcase><x y='1'>\\x1b[31m");
   });
 });

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ArgvError, parseArgv } from "../../src/argv.js";
 import { optionSpec } from "../../src/cli-args.js";
+import { runs } from "../helpers/arbitraries.js";
 
 const longNames = Object.keys(optionSpec);
 
@@ -75,7 +76,7 @@ describe("parseArgv", () => {
           expect(Object.keys(actual.values ?? {})).toEqual(Object.keys(expected.values ?? {}));
         }
       }),
-      { numRuns: 3000 },
+      runs(3000),
     );
   });
 

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { PACK_RULES } from "../helpers/arbitraries.js";
 import { accountsDir, hasStackTrace, runCli, tempDir } from "../helpers/cli.js";
 import { snapshotWithUnreadableTarget } from "./check-snapshot-fixture.js";
 
@@ -84,8 +85,19 @@ describe("check exit codes", () => {
     if (first) first.account = { ...first.account, SendingEnabled: false };
     const file = join(dir, "snapshot-failing.json");
     writeFileSync(file, JSON.stringify(failing));
-    expect((await runCli(["check", "--input", file])).code).toBe(3);
-    expect((await runCli(["check", "--input", file, "--fail-on", "none"])).code).toBe(3);
+    for (const failOn of [[], ["--fail-on", "none"]]) {
+      const run = await runCli(["check", "--input", file, "--format", "json", ...failOn]);
+      expect(run.code).toBe(3);
+      // The edit really made a rule fail, so exit 3 is chosen over 1, not merely the only code.
+      const report = JSON.parse(run.stdout) as {
+        summary: { fail: number };
+        results: { ruleId: string; region: string; status: string }[];
+      };
+      expect(report.summary.fail).toBe(1);
+      expect(report.results.filter((r) => r.status === "fail").map((r) => [r.ruleId, r.region])).toEqual([
+        ["sending-enabled", "us-east-1"],
+      ]);
+    }
   });
 
   it.concurrent("2 beats everything: a bad policy with an unreadable target exits 2", async () => {
@@ -186,14 +198,7 @@ describe("inputs and the default policy", () => {
       const run = await runCli(["check", "--input", "account.json", "--format", "json"], { cwd });
       expect(run.code).toBe(1);
       const report = JSON.parse(run.stdout) as { results: { ruleId: string; policy: { file: string } }[] };
-      expect(report.results.map((r) => r.ruleId)).toEqual([
-        "sending-enabled",
-        "production-access",
-        "enforcement-healthy",
-        "suppression-bounce-complaint",
-        "quota-headroom",
-        "vdm-enabled",
-      ]);
+      expect(report.results.map((r) => r.ruleId)).toEqual(PACK_RULES.recommended);
       expect(new Set(report.results.map((r) => r.policy.file))).toEqual(
         new Set(["policies/recommended.yaml"]),
       );

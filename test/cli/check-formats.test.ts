@@ -101,7 +101,9 @@ describe("colour", () => {
 
   it.concurrent("not a terminal and no setting: plain", async () => {
     const run = await runCli(["check", ...account], { env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
+    expect(run.code).toBe(1);
     expect(run.stdout).not.toMatch(ansi);
+    expect(run.stdout).toContain("  FAIL   error   suppression-bounce-complaint");
   });
 
   it.concurrent("--no-color beats FORCE_COLOR, --color beats NO_COLOR", async () => {

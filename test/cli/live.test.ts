@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SES_REGIONS } from "../../src/account/regions.js";
 import type { Report } from "../../src/types.js";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { hasStackTrace, runCli, tempDir } from "../helpers/cli.js";
 import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";
 import { type SesEmulator, startSesEmulator } from "../helpers/ses-emulator.js";
 
@@ -67,7 +67,7 @@ function parseReport(stdout: string): Report {
 
 function expectClean(result: { stdout: string; stderr: string }): void {
   expect(result.stdout + result.stderr).not.toContain(SECRET);
-  expect(result.stderr).not.toMatch(/^\s{4}at /m);
+  expect(hasStackTrace(result.stderr), result.stderr).toBe(false);
 }
 
 describe("ses-guard check on live accounts", () => {

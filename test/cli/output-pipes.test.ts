@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountsDir, cliEnv, cliPath, repoRoot } from "../helpers/cli.js";
+import { snapshotJson } from "../helpers/snapshot.js";
 
 let dir: string;
 let snapshotFile: string;
@@ -26,16 +27,7 @@ beforeAll(() => {
     account,
   }));
   snapshotFile = join(dir, "snapshot.json");
-  writeFileSync(
-    snapshotFile,
-    JSON.stringify({
-      kind: "ses-guard/snapshot",
-      version: 1,
-      tool: { name: "ses-guard", version: "0.1.0" },
-      createdAt: "2026-04-30T08:00:00.000Z",
-      targets,
-    }),
-  );
+  writeFileSync(snapshotFile, snapshotJson(targets, { createdAt: "2026-04-30T08:00:00.000Z" }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

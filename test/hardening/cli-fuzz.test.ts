@@ -13,8 +13,9 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import type { FailOn, Report } from "../../src/types.js";
-import { accountDocument, hostileString, policyDocument } from "../helpers/arbitraries.js";
+import { accountDocument, hostileString, policyDocument, runs } from "../helpers/arbitraries.js";
 import { type CliResult, hasStackTrace, runCli, tempDir } from "../helpers/cli.js";
+import { snapshotDocument } from "../helpers/snapshot.js";
 import { wellFormed } from "../report/junit-validators.js";
 import { sarifSchemaValidator } from "../report/sarif-validators.js";
 import { documentedExitCode, reportSchemaErrors } from "./report-schema.js";
@@ -22,11 +23,6 @@ import { documentedExitCode, reportSchemaErrors } from "./report-schema.js";
 const TODAY = new Date().toISOString().slice(0, 10);
 const { dir, cleanup } = tempDir("ses-guard-fuzz-");
 afterAll(cleanup);
-
-function runs(numRuns: number): fc.Parameters<unknown> {
-  const seed = process.env.FC_SEED;
-  return seed ? { numRuns, seed: Number(seed) } : { numRuns };
-}
 
 let counter = 0;
 /** A fresh working directory per run, so files of one run never meet another's. */
@@ -59,13 +55,7 @@ const snapshot = fc
     }),
     { minLength: 1, maxLength: 3, selector: (t) => t.region },
   )
-  .map((targets) => ({
-    kind: "ses-guard/snapshot",
-    version: 1,
-    tool: { name: "ses-guard", version: "0.1.0" },
-    createdAt: "2026-01-01T00:00:00.000Z",
-    targets,
-  }));
+  .map((targets) => snapshotDocument(targets));
 
 const input = fc.oneof(
   {

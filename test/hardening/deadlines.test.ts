@@ -5,12 +5,13 @@
  * per-Region deadlines are tested in test/account/aws-faults.test.ts (an endpoint that never
  * answers, a body that trickles in for ever) and test/cli/live.test.ts.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { regionDeadlineMs, runDeadlineMs } from "../../src/account/aws.js";
 import type { Report } from "../../src/types.js";
 import { hasStackTrace, runCli, tempDir } from "../helpers/cli.js";
+import { hangingCredentialProcess } from "../helpers/credential-process.js";
 import { useFaultServer } from "../helpers/use-fault-server.js";
 
 const live = useFaultServer();
@@ -68,14 +69,19 @@ describe("the deadline of the whole live read", () => {
   });
 
   it("ends, and the process exits, when the credential source waits for ever", async () => {
-    // A credential_process that prompts for an MFA code no one will type, as a CI job would see it.
-    const prompt = join(dir, "wait-for-mfa.sh");
-    const pidFile = join(dir, "mfa.pid");
-    writeFileSync(prompt, `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 600\n`, { mode: 0o755 });
-    const config = join(dir, "config");
-    writeFileSync(config, `[profile mfa]\ncredential_process = ${prompt}\n`);
+    const credentials = hangingCredentialProcess(dir);
     const run = await runCli(
-      ["check", "--profile", "mfa", "--region", "us-east-1", "--timeout", "1", "--format", "json"],
+      [
+        "check",
+        "--profile",
+        credentials.profile,
+        "--region",
+        "us-east-1",
+        "--timeout",
+        "1",
+        "--format",
+        "json",
+      ],
       {
         cwd: dir,
         env: {
@@ -83,7 +89,7 @@ describe("the deadline of the whole live read", () => {
           AWS_MAX_ATTEMPTS: "1",
           AWS_ACCESS_KEY_ID: undefined,
           AWS_SECRET_ACCESS_KEY: undefined,
-          AWS_CONFIG_FILE: config,
+          AWS_CONFIG_FILE: credentials.config,
         },
         timeoutMs: 30_000,
       },
@@ -97,6 +103,6 @@ describe("the deadline of the whole live read", () => {
     expect(live.server.requests).toHaveLength(0);
     expect(run.elapsedMs).toBeLessThan(runDeadlineMs(1_000, 1, 1, 32) + SLACK_MS);
     // The abandoned credential process outlives ses-guard; end it here.
-    process.kill(Number(readFileSync(pidFile, "utf8")), "SIGTERM");
+    credentials.stop();
   });
 });

@@ -4,6 +4,7 @@
  * `%0A`, HTML, `]]>`, Markdown links, ANSI CSI and OSC 8 sequences, a C1 CSI and bidi overrides.
  */
 import { stringify } from "yaml";
+import { snapshotJson } from "../helpers/snapshot.js";
 
 /** Marks every forged command, so a test can tell which channel let it through. */
 export const HOSTILE =
@@ -85,29 +86,23 @@ export function hostilePolicy(today: string): string {
 
 /** A snapshot whose region names, error texts and notices are hostile. */
 export function hostileSnapshot(): string {
-  return JSON.stringify({
-    kind: "ses-guard/snapshot",
-    version: 1,
-    tool: { name: "ses-guard", version: "0.1.0" },
-    createdAt: "2026-01-01T00:00:00.000Z",
-    targets: [
-      { region: "::error::forged-region", accountId: "123456789012", status: "ok", account: HOSTILE_ACCOUNT },
-      {
-        region: `##[error]forged-region-v1 ${HOSTILE}`,
-        accountId: "123456789012",
-        status: "error",
-        error: {
-          code: `code ${HOSTILE}`,
-          message: `message ${HOSTILE}`,
-          hint: `hint\n::error::forged-hint\n${HOSTILE}`,
-        },
+  return snapshotJson([
+    { region: "::error::forged-region", accountId: "123456789012", status: "ok", account: HOSTILE_ACCOUNT },
+    {
+      region: `##[error]forged-region-v1 ${HOSTILE}`,
+      accountId: "123456789012",
+      status: "error",
+      error: {
+        code: `code ${HOSTILE}`,
+        message: `message ${HOSTILE}`,
+        hint: `hint\n::error::forged-hint\n${HOSTILE}`,
       },
-      {
-        region: "  ::notice::forged-skipped",
-        accountId: null,
-        status: "skipped",
-        notice: `::error::forged-notice ${HOSTILE}`,
-      },
-    ],
-  });
+    },
+    {
+      region: "  ::notice::forged-skipped",
+      accountId: null,
+      status: "skipped",
+      notice: `::error::forged-notice ${HOSTILE}`,
+    },
+  ]);
 }

@@ -15,7 +15,7 @@ import {
   toXmlChars,
 } from "../../src/report/escape.js";
 import { terminalSafe } from "../../src/report/terminal-text.js";
-import { hostileString } from "../helpers/arbitraries.js";
+import { hostileString, runs } from "../helpers/arbitraries.js";
 import { workflowCommandProblems } from "./log-safety.js";
 
 const COMMANDS = fc
@@ -50,6 +50,7 @@ describe("no workflow command survives escaping", () => {
         expect(workflowCommandProblems(terminalSafe(text))).toEqual([]);
         expect(workflowCommandProblems(`  ${terminalSafe(text)}`)).toEqual([]);
       }),
+      runs(100),
     );
     expect(terminalSafe("::error::x")).toBe("\\x3a:error::x");
     expect(terminalSafe("a ##[error]b")).toBe("a ##\\x5berror]b");
@@ -74,6 +75,7 @@ describe("no workflow command survives escaping", () => {
         expect(parsed.a["@b"]).toBe(toXmlChars(text));
         expect(parsed.a["#text"] ?? "").toBe(`\n${toXmlChars(text)}`);
       }),
+      runs(100),
     );
   });
 
@@ -84,6 +86,7 @@ describe("no workflow command survives escaping", () => {
         expect(workflowCommandProblems(html)).toEqual([]);
         expect(decodeHtml(html.replace(/&#39;/g, "'"))).toBe(neutralizeControls(text));
       }),
+      runs(100),
     );
   });
 
@@ -94,6 +97,7 @@ describe("no workflow command survives escaping", () => {
         expect(workflowCommandProblems(json)).toEqual([]);
         expect(JSON.parse(json)).toEqual({ text, list: [text] });
       }),
+      runs(100),
     );
   });
 });

@@ -69,3 +69,16 @@ export function htmlProblems(markdown: string): string[] {
   for (let match = tag.exec(rest); match; match = tag.exec(rest)) problems.push(`tag ${match[0]}`);
   return problems;
 }
+
+/**
+ * Undoes the escaping of a workflow command's property value as the runner does (`%0D`, `%0A`,
+ * `%3A`, `%2C`, then `%25`), giving back the text a property or message stood for.
+ */
+export function runnerUnescape(value: string): string {
+  return value
+    .replace(/%0D/g, "\r")
+    .replace(/%0A/g, "\n")
+    .replace(/%3A/g, ":")
+    .replace(/%2C/g, ",")
+    .replace(/%25/g, "%");
+}

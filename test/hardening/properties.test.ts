@@ -21,6 +21,7 @@ import {
   operatorOf,
   policyCheck,
   policyDocument,
+  runs,
   withoutPath,
 } from "../helpers/arbitraries.js";
 import { load } from "../policy/memory-host.js";
@@ -30,12 +31,6 @@ const formatters = await loadFormatters();
 
 const TODAY = "2026-03-15";
 const FAIL_ON: readonly FailOn[] = ["error", "warning", "notice", "none"];
-
-/** Bounded runs; FC_SEED replays a failure that fast-check reported with its seed. */
-function runs(numRuns: number): fc.Parameters<unknown> {
-  const seed = process.env.FC_SEED;
-  return seed ? { numRuns, seed: Number(seed) } : { numRuns };
-}
 
 const errorInfo: fc.Arbitrary<ErrorInfo> = fc.record(
   {

@@ -1,6 +1,6 @@
 /**
  * The shipped JSON Schema of the report (policies/report.schema.json), compiled with ajv, and an
- * exit-code oracle written from DESIGN.md section 4 alone (not from the engine's code), so tests
+ * exit-code oracle written from README.md's "Exit codes" alone (not from the engine's code), so tests
  * can hold every report to both.
  */
 import { readFileSync } from "node:fs";

@@ -168,6 +168,9 @@ async function scanRuns(
       ["snapshot", "--region", regions, "--timeout", "1", "--out", "out/snapshot.json"],
       common,
     );
+    // The fault server only records requests; take their signatures before scanning for them.
+    // (The echo server records its own as it answers.)
+    for (const r of faults.requests) recordSignature(r.headers);
     let scanned = 0;
     for (const run of [check, snapshot]) {
       expect(leaks(run.stdout), run.stdout).toEqual([]);
@@ -197,8 +200,7 @@ describe("credentials never appear in output", () => {
     // The signed requests really carried the session token and a signature.
     const request = faults.requests.find((r) => r.operation === "GetAccount");
     expect(request?.headers["x-amz-security-token"]).toBe(FAKE_SESSION_TOKEN);
-    for (const r of faults.requests) recordSignature(r.headers);
-    expect(signatures.size).toBeGreaterThan(0);
+    expect(request?.headers.authorization).toMatch(/Signature=[0-9a-f]{64}/);
   });
 
   it("when the endpoint echoes the signed request back: in an error, an HTML page, the account data", async () => {

@@ -11,6 +11,15 @@ import { operators } from "../../src/engine/operators/index.js";
 import type { OperatorName } from "../../src/types.js";
 
 /**
+ * fast-check parameters for `numRuns` runs; the FC_SEED environment variable replays a failure
+ * that fast-check reported with its seed.
+ */
+export function runs(numRuns: number): fc.Parameters<unknown> {
+  const seed = process.env.FC_SEED;
+  return seed ? { numRuns, seed: Number(seed) } : { numRuns };
+}
+
+/**
  * Fragments that mean something to some output: workflow commands (`::`, `%0A`, CR/LF), HTML and
  * XML (`<script>`, `]]>`, entities), Markdown (links, pipes, code fences), terminals (ANSI CSI,
  * OSC 8 hyperlinks, the C1 CSI, BEL), Unicode tricks (bidi overrides and isolates, line

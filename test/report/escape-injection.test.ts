@@ -10,6 +10,7 @@ import { formatJunit } from "../../src/report/junit.js";
 import { repositoryPath } from "../../src/report/location.js";
 import { formatMarkdown } from "../../src/report/markdown.js";
 import { formatSarif } from "../../src/report/sarif.js";
+import { runnerUnescape } from "../hardening/log-safety.js";
 import { junitSchemaErrors, parseJunit, wellFormed } from "./junit-validators.js";
 import { HOSTILE, hostileReport } from "./sample-reports.js";
 import { sarifSchemaValidator } from "./sarif-validators.js";
@@ -29,13 +30,6 @@ describe("hostile strings in the github format", () => {
     const match = /^::(\w+) ([\s\S]*?)::([\s\S]*)$/.exec(line);
     if (!match) return undefined;
     const [, name, props = "", data = ""] = match;
-    const runnerUnescape = (s: string) =>
-      s
-        .replace(/%0D/g, "\r")
-        .replace(/%0A/g, "\n")
-        .replace(/%3A/g, ":")
-        .replace(/%2C/g, ",")
-        .replace(/%25/g, "%");
     const properties = Object.fromEntries(
       props.split(",").map((pair) => {
         const at = pair.indexOf("=");

@@ -12,6 +12,7 @@ import {
   singleLine,
   toXmlChars,
 } from "../../src/report/escape.js";
+import { runnerUnescape } from "../hardening/log-safety.js";
 
 describe("neutralizeControls", () => {
   it.each([
@@ -65,13 +66,6 @@ describe("workflow command escaping", () => {
 
   it("unescaping as the runner does gives back the (neutralised) text", () => {
     const input = "100% done\r\n::error::x, y: z";
-    const runnerUnescape = (s: string) =>
-      s
-        .replace(/%0D/g, "\r")
-        .replace(/%0A/g, "\n")
-        .replace(/%3A/g, ":")
-        .replace(/%2C/g, ",")
-        .replace(/%25/g, "%");
     expect(runnerUnescape(escapeCommandProperty(input))).toBe(input);
     expect(escapeCommandProperty(input)).not.toMatch(/[\r\n:,]/);
   });
