@@ -1,4 +1,4 @@
-var O=Object.create;var c=Object.defineProperty;var j=Object.getOwnPropertyDescriptor;var q=Object.getOwnPropertyNames;var N=Object.getPrototypeOf,R=Object.prototype.hasOwnProperty;var u=(e,t)=>()=>{try{return t||e((t={exports:{}}).exports,t),t.exports}catch(s){throw t=0,s}},V=(e,t)=>{for(var s in t)c(e,s,{get:t[s],enumerable:!0})},f=(e,t,s,o)=>{if(t&&typeof t=="object"||typeof t=="function")for(let n of q(t))!R.call(e,n)&&n!==s&&c(e,n,{get:()=>t[n],enumerable:!(o=j(t,n))||o.enumerable});return e};var l=(e,t,s)=>(s=e!=null?O(N(e)):{},f(t||!e||!e.__esModule?c(s,"default",{value:e,enumerable:!0}):s,e)),H=e=>f(c({},"__esModule",{value:!0}),e);var y=u((te,w)=>{w.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-LXFIHJ3J.js"]??require("./chunk-LXFIHJ3J.js")});var b=u((se,v)=>{v.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-YU2LAIZS.js"]??require("./chunk-YU2LAIZS.js")});var A=u((ae,x)=>{x.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-AUA3XXNZ.js"]??require("./chunk-AUA3XXNZ.js")});var k=u((ne,S)=>{S.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-WTBZGW6Y.js"]??require("./chunk-WTBZGW6Y.js")});var $=u((oe,T)=>{T.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-F2OXKJLV.js"]??require("./chunk-F2OXKJLV.js")});var Q={};V(Q,{runInitCommand:()=>K});module.exports=H(Q);var E=l(y(),1),p=l(b(),1),ie=l(A(),1),i=l(k(),1),re=l($(),1),D=require("node:fs"),d=require("node:path"),r=".ses-guard.yaml",g=".ses-guard.test.yaml",Y=".github/workflows/ses-guard.yml",U="ses-guard/ses-guard@v0",m="ses-guard.sarif",B="./node_modules/ses-guard/policies/policy.schema.json";function G(e){return[{path:r,text:Z(e)},{path:g,text:J(e)},{path:Y,text:X(e)}]}function M(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+90),t.toISOString().slice(0,10)}function P(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+1),t.toISOString().slice(0,10)}function F(){return`rules:
+var O=Object.create;var c=Object.defineProperty;var q=Object.getOwnPropertyDescriptor;var N=Object.getOwnPropertyNames;var j=Object.getPrototypeOf,R=Object.prototype.hasOwnProperty;var u=(e,t)=>()=>{try{return t||e((t={exports:{}}).exports,t),t.exports}catch(a){throw t=0,a}},V=(e,t)=>{for(var a in t)c(e,a,{get:t[a],enumerable:!0})},w=(e,t,a,r)=>{if(t&&typeof t=="object"||typeof t=="function")for(let n of N(t))!R.call(e,n)&&n!==a&&c(e,n,{get:()=>t[n],enumerable:!(r=q(t,n))||r.enumerable});return e};var l=(e,t,a)=>(a=e!=null?O(j(e)):{},w(t||!e||!e.__esModule?c(a,"default",{value:e,enumerable:!0}):a,e)),H=e=>w(c({},"__esModule",{value:!0}),e);var v=u((se,y)=>{y.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-LXFIHJ3J.js"]??require("./chunk-LXFIHJ3J.js")});var x=u((ae,b)=>{b.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-LCTPEZOR.js"]??require("./chunk-LCTPEZOR.js")});var S=u((ne,A)=>{A.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-AUA3XXNZ.js"]??require("./chunk-AUA3XXNZ.js")});var T=u((oe,k)=>{k.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-WTBZGW6Y.js"]??require("./chunk-WTBZGW6Y.js")});var E=u((ie,$)=>{$.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-F2OXKJLV.js"]??require("./chunk-F2OXKJLV.js")});var ee={};V(ee,{runInitCommand:()=>K});module.exports=H(ee);var I=l(v(),1),h=l(x(),1),re=l(S(),1),o=l(T(),1),ue=l(E(),1),D=require("node:fs"),g=require("node:path"),i=".ses-guard.yaml",f=".ses-guard.test.yaml",Y=".github/workflows/ses-guard.yml",P="ses-guard/ses-guard@v0",m="ses-guard.sarif",U="./node_modules/ses-guard/policies/policy.schema.json";function B(e){return[{path:i,text:Z(e)},{path:f,text:J(e)},{path:Y,text:X(e)}]}function M(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+90),t.toISOString().slice(0,10)}function G(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+1),t.toISOString().slice(0,10)}function F(){return`rules:
   - id: transactional-mail-type
     title: The account is registered for transactional mail
     severity: warning
@@ -13,9 +13,9 @@ var O=Object.create;var c=Object.defineProperty;var j=Object.getOwnPropertyDescr
   - rule: vdm-enabled
     regions: [ap-south-1]
     reason: Virtual Deliverability Manager rollout in Mumbai is scheduled for next quarter
-    expires: ${M(e.today)}`}function h(e){return e.split(`
+    expires: ${M(e.today)}`}function d(e){return e.split(`
 `).map(t=>`# ${t}`.trimEnd()).join(`
-`)}function Z(e){return`# yaml-language-server: $schema=${B}
+`)}function Z(e){return`# yaml-language-server: $schema=${U}
 # The line above gives editors with YAML support (VS Code's YAML extension, JetBrains IDEs, any
 # editor using yaml-language-server) completion and checking for this file. The path is relative
 # to this file and points at the schema of the ses-guard version this repository installs
@@ -25,7 +25,7 @@ var O=Object.create;var c=Object.defineProperty;var j=Object.getOwnPropertyDescr
 # ses-guard policy for this repository's Amazon SES v2 accounts.
 #   npx ses-guard validate                 check this file
 #   npx ses-guard rules                    the rules it resolves to, with waivers
-#   npx ses-guard test                     run the cases in ${g}
+#   npx ses-guard test                     run the cases in ${f}
 #   npx ses-guard check --region us-east-1 check the live account (read-only: ses:GetAccount)
 version: 1
 
@@ -39,14 +39,14 @@ extends: [recommended]
 # A custom rule: \`path\` as \`aws sesv2 get-account\` spells it, and one operator (equals, in,
 # containsAll, lessThan, matches, exists, ...), or all/any/not to combine checks. severity is
 # error (the default, fails the run), warning or notice; regions limits it to some regions.
-${h(F())}
+${d(F())}
 #
 # Overrides change an inherited rule: its severity, or \`enabled: false\` to turn it off.
-${h(W())}
+${d(W())}
 #
 # A waiver accepts a failing rule for a while (optionally only in some regions or accounts). It
 # needs a reason and an end date; after that date the rule fails again, so exceptions get reviewed.
-${h(_(e))}
+${d(_(e))}
 `}function z(e){let t=M(e.today);return`  - name: the waiver covers VDM in ap-south-1 until it expires
     region: ap-south-1
     today: ${e.today}
@@ -56,7 +56,7 @@ ${h(_(e))}
 
   - name: after its end date the waiver no longer applies
     region: ap-south-1
-    today: ${P(t)}
+    today: ${G(t)}
     account: { VdmAttributes: { VdmEnabled: DISABLED } }
     expect:
       vdm-enabled: fail
@@ -72,14 +72,14 @@ ${h(_(e))}
     account: { Details: { MailType: MARKETING } }
     expect:
       transactional-mail-type: skipped
-`}function J(e){return`# Tests for ${r}: each case gives one account's GetAccount data (as
+`}function J(e){return`# Tests for ${i}: each case gives one account's GetAccount data (as
 # \`aws sesv2 get-account\` prints it) and the result each named rule must have: pass, fail,
 # waived or skipped. Run them with \`npx ses-guard test\`: exit 0 when every expectation holds,
 # 1 when one does not, 2 when this file or the policy is invalid.
 # \`accountFile: fixtures/prod.json\` (relative to this file) reads the data from a file instead;
 # \`today: YYYY-MM-DD\` fixes the date waivers are judged on.
 version: 1
-policy: ./${r}
+policy: ./${i}
 cases:
   - name: a healthy production account passes every rule
     region: us-east-1
@@ -120,9 +120,9 @@ cases:
       enforcement-healthy: fail
       quota-headroom: fail
 
-  # Cases for the commented examples in ${r}: uncomment them with the examples.
-${h(z(e).trimEnd())}
-`}function X(e){return`# ses-guard: check this repository's Amazon SES v2 accounts against ${r}.
+  # Cases for the commented examples in ${i}: uncomment them with the examples.
+${d(z(e).trimEnd())}
+`}function X(e){return`# ses-guard: check this repository's Amazon SES v2 accounts against ${i}.
 # Before the first run: create an IAM role that GitHub Actions can assume through OIDC, allowed
 # ses:GetAccount (STS GetCallerIdentity, which labels results with the account id, needs no
 # permission), then set role-to-assume and the regions below.
@@ -158,9 +158,9 @@ jobs:
           aws-region: us-east-1
 
       - name: Check the SES accounts
-        uses: ${U}
+        uses: ${P}
         with:
-          policy: ${r}
+          policy: ${i}
           regions: us-east-1,eu-west-1
           sarif-file: ${m}
 
@@ -173,8 +173,8 @@ jobs:
         with:
           sarif_file: ${m}
           category: ses-guard
-`}function K(e,t){let s=G({today:t.now().toISOString().slice(0,10),version:E.a}),o=s.filter(a=>I((0,d.resolve)(t.cwd,a.path))!=="none"),n=s.filter(a=>I((0,d.resolve)(t.cwd,a.path))==="directory");if(n.length>0)throw(0,i.c)("init/exists",`${n.map(a=>a.path).join(", ")} ${n.length===1?"is a directory":"are directories"}; nothing was written`);if(o.length>0&&!e)throw(0,i.c)("init/exists",`${o.map(a=>a.path).join(", ")} already ${o.length===1?"exists":"exist"}; nothing was written (use --force to overwrite)`);for(let a of s){try{(0,p.a)((0,d.resolve)(t.cwd,a.path),a.text)}catch(L){throw(0,i.c)("init/write-failed",`cannot write ${a.path}: ${(0,p.c)(L)}`)}let C=o.includes(a)?" (overwritten)":"";t.stdout(`wrote ${a.path}${C}
+`}function K(e,t){let a=B({today:t.now().toISOString().slice(0,10),version:I.a}),r=new Map(a.map(s=>[s,Q((0,g.resolve)(t.cwd,s.path))])),n=a.filter(s=>r.get(s)!=="none"),p=a.filter(s=>r.get(s)==="directory");if(p.length>0)throw(0,o.c)("init/exists",`${p.map(s=>s.path).join(", ")} ${p.length===1?"is a directory":"are directories"}; nothing was written`);if(n.length>0&&!e)throw(0,o.c)("init/exists",`${n.map(s=>s.path).join(", ")} already ${n.length===1?"exists":"exist"}; nothing was written (use --force to overwrite)`);for(let s of a){try{(0,h.a)((0,g.resolve)(t.cwd,s.path),s.text)}catch(L){throw(0,o.c)("init/write-failed",`cannot write ${s.path}: ${(0,h.b)(L)}`)}let C=n.includes(s)?" (overwritten)":"";t.stdout(`wrote ${s.path}${C}
 `)}return t.stdout(`
-Next: npx ses-guard test (runs ${g}), then set the IAM role and regions in the workflow.
-`),i.a.ok}function I(e){try{return(0,D.lstatSync)(e).isDirectory()?"directory":"file"}catch{return"none"}}0&&(module.exports={runInitCommand});
-//# sourceMappingURL=init-E5CELDSJ.js.map
+Next: npx ses-guard test (runs ${f}), then set the IAM role and regions in the workflow.
+`),o.a.ok}function Q(e){try{return(0,D.lstatSync)(e).isDirectory()?"directory":"file"}catch{return"none"}}0&&(module.exports={runInitCommand});
+//# sourceMappingURL=init-V5OAXL7H.js.map
