@@ -4,10 +4,10 @@
  * `evaluatePolicy` (what a run does, report assembly included) and bare `evaluateRule` calls.
  */
 
-import { allSesRegionNames } from "../src/account/regions.js";
 import { evaluatePolicy, evaluateRule } from "../src/engine/evaluate.js";
 import { createPolicyHost } from "../src/io/policy-host.js";
 import { loadPolicy } from "../src/policy/resolve.js";
+import { allSesRegionNames } from "../src/targets/regions.js";
 import type { Result, TargetData } from "../src/types.js";
 import { generateAccounts } from "./accounts.js";
 import { type Summary, summarize } from "./stats.js";

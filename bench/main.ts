@@ -13,7 +13,7 @@ import { cpus, release, tmpdir, totalmem, type } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { node24Install } from "../scripts/node24-path.mjs";
-import { allSesRegionNames } from "../src/account/regions.js";
+import { allSesRegionNames } from "../src/targets/regions.js";
 import { createAwsTestEnv } from "../test/helpers/aws-test-env.js";
 import {
   buildSdkFloor,

@@ -47,8 +47,8 @@ const outdir = flags.outdir ? resolve(flags.outdir) : join(root, "dist");
 const metafilePath = flags.metafile ? resolve(flags.metafile) : undefined;
 if (!flags["no-generate"]) await import("./generate.mjs");
 
-const entryPoints = { cli: join(root, "src/cli-entry.ts") };
-if (existsSync(join(root, "src/action.ts"))) entryPoints.action = join(root, "src/action.ts");
+const entryPoints = { cli: join(root, "src/cli/entry.ts") };
+if (existsSync(join(root, "src/action/main.ts"))) entryPoints.action = join(root, "src/action/main.ts");
 
 // The AWS SDK's CommonJS builds load most credential sources lazily: `const { fromIni } = await
 // import("@aws-sdk/credential-provider-ini")`. In a split bundle such an import of a CommonJS

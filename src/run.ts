@@ -194,7 +194,7 @@ function readInputFile(path: string, shown: string): string {
 
 async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[]> {
   // Loaded only here, so checks of saved data never pay for the AWS SDK.
-  const { readAwsTargets } = await import("./account/aws.js");
+  const { readAwsTargets } = await import("./aws/live.js");
   const targets = await readAwsTargets({
     regions: options.regions,
     timeoutSeconds: options.timeoutSeconds,

@@ -3,13 +3,14 @@
  * data and the result expected of some rules. Parsed with positions, so every problem names the
  * file, line and column; nothing here touches the file system.
  */
-import { REGION_CODE } from "../account/region-names.js";
+
 import { accountShape, type FieldShape } from "../account/shape.js";
 import type { Diagnostic } from "../errors.js";
 import { isCalendarDate } from "../policy/policy-file.js";
 import { describePointer } from "../policy/schema-errors.js";
 import { escapePointer, isMap, parseYaml, type YamlDocument } from "../policy/yaml-document.js";
 import { didYouMean } from "../suggest.js";
+import { REGION_CODE } from "../targets/region-names.js";
 import type { Severity, SourceLocation } from "../types.js";
 
 /** The results a case can expect of a rule (`error` cannot happen: test data is always readable). */

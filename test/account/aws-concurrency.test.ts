@@ -3,7 +3,7 @@
  * losing what was already read.
  */
 import { describe, expect, it } from "vitest";
-import { readAwsTargets } from "../../src/account/aws.js";
+import { readAwsTargets } from "../../src/aws/get-account.js";
 import { useFaultServerEnv } from "../helpers/use-fault-server.js";
 
 const TEN_REGIONS = [

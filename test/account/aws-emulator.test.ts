@@ -4,7 +4,7 @@
  * when none is named.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readAwsTargets } from "../../src/account/aws.js";
+import { readAwsTargets } from "../../src/aws/get-account.js";
 import { SesGuardError } from "../../src/errors.js";
 import { type AwsTestEnv, createAwsTestEnv, useProcessEnv } from "../helpers/aws-test-env.js";
 import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";

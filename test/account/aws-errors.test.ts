@@ -9,7 +9,7 @@ import {
   classifyCredentialsError,
   oneLine,
   redactSecrets,
-} from "../../src/account/aws-errors.js";
+} from "../../src/aws/aws-errors.js";
 
 const context = { region: "eu-west-1", timeoutSeconds: 10, secrets: [] as string[] };
 

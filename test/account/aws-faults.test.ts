@@ -5,8 +5,8 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { readAwsTargets } from "../../src/account/aws.js";
-import { MINIMAL_IAM_POLICY } from "../../src/account/iam-policy.js";
+import { readAwsTargets } from "../../src/aws/get-account.js";
+import { MINIMAL_IAM_POLICY } from "../../src/aws/iam-policy.js";
 import { SesGuardError } from "../../src/errors.js";
 import type { TargetData } from "../../src/types.js";
 import {

@@ -4,8 +4,8 @@
  * when the user named it, and never mistakes a really invalid token for a disabled Region.
  */
 import { describe, expect, it } from "vitest";
-import { readAwsTargets } from "../../src/account/aws.js";
-import { isOptInRegion, SES_REGIONS } from "../../src/account/regions.js";
+import { readAwsTargets } from "../../src/aws/get-account.js";
+import { isOptInRegion, SES_REGIONS } from "../../src/targets/regions.js";
 import type { TargetData } from "../../src/types.js";
 import type { Behaviour } from "../helpers/fault-server.js";
 import { useFaultServerEnv } from "../helpers/use-fault-server.js";

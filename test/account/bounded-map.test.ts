@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mapBounded } from "../../src/account/bounded-map.js";
-import { linkSignals, raceAbort } from "../../src/account/cancellation.js";
+import { mapBounded } from "../../src/aws/bounded-map.js";
+import { linkSignals, raceAbort } from "../../src/aws/cancellation.js";
 
 describe("mapBounded", () => {
   it("keeps the input order and never runs more than the limit at once", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCredentialLog } from "../../src/account/credential-log.js";
+import { createCredentialLog } from "../../src/aws/credential-log.js";
 
 const chainOf = (...messages: string[]) => messages.map((m) => `@smithy/property-provider -> ${m}`);
 

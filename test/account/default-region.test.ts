@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveDefaultRegion } from "../../src/account/default-region.js";
+import { resolveDefaultRegion } from "../../src/aws/default-region.js";
 
 let dir: string;
 let env: Record<string, string>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MINIMAL_IAM_POLICY, renderIamPolicy } from "../../src/account/iam-policy.js";
+import { MINIMAL_IAM_POLICY, renderIamPolicy } from "../../src/aws/iam-policy.js";
 
 describe("the minimal IAM policy", () => {
   it("allows ses:GetAccount and nothing else", () => {

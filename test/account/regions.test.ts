@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isValidRegionName, parseRegionList } from "../../src/account/region-names.js";
+import { isValidRegionName, parseRegionList } from "../../src/targets/region-names.js";
 import {
   allSesRegionNames,
   isOptInRegion,
   isSesRegion,
   OPT_IN_REGIONS,
   SES_REGIONS,
-} from "../../src/account/regions.js";
+} from "../../src/targets/regions.js";
 
 describe("the SES Region list", () => {
   it("has each Region once, every code well formed and in the aws partition", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listInput, parseActionInputs, workflowFile } from "../../src/action-inputs.js";
+import { listInput, parseActionInputs, workflowFile } from "../../src/action/inputs.js";
 import { SesGuardError } from "../../src/errors.js";
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? "";

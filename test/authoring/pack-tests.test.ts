@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseTestFile, type TestFile } from "../../src/authoring/test-file.js";
-import { runTestCommand } from "../../src/commands/test.js";
+import { runTestCommand } from "../../src/cli/commands/test.js";
 import { packNames } from "../../src/policy/resolve.js";
 import { repoRoot as repo } from "../helpers/cli.js";
 import { loadFrom } from "./helpers.js";

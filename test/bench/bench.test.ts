@@ -134,7 +134,7 @@ describe("npm run bench -- --quick", () => {
     expect(byFile.get("cli.js")?.[1]).toMatch(/^\d+\.\d KiB$/);
     // The entry is loaded by every path; the AWS SDK chunk only by the live one.
     expect(byFile.get("cli.js")?.slice(2)).toEqual(["loaded", "loaded", "loaded"]);
-    const aws = rows.find((cells) => /^chunks\/aws-[A-Z0-9]+\.js$/.test(cells[0] ?? ""));
+    const aws = rows.find((cells) => /^chunks\/live-[A-Z0-9]+\.js$/.test(cells[0] ?? ""));
     expect(aws?.slice(2)).toEqual(["", "", "loaded"]);
     const offline = tableRows(markdown, "### Bundle").find(
       (cells) => cells[0] === "loaded by the offline check",

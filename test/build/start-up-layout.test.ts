@@ -86,6 +86,6 @@ describe("dist/ start-up layout", () => {
       .filter((file) => file.endsWith(".js"));
     const withSdk = files.filter((file) => readFileSync(join(dist, file), "utf8").includes('"GetAccount"'));
     expect(withSdk).toHaveLength(1);
-    expect(withSdk[0]).toMatch(/^chunks\/aws-[A-Z0-9]+\.js$/);
+    expect(withSdk[0]).toMatch(/^chunks\/live-[A-Z0-9]+\.js$/);
   });
 });

@@ -1,13 +1,13 @@
 /**
- * src/argv.ts against Node's util.parseArgs (strict, positionals allowed) as the oracle, on the
+ * src/cli/argv.ts against Node's util.parseArgs (strict, positionals allowed) as the oracle, on the
  * CLI's own option table: for every generated command line both accept it with the same result,
  * or both refuse it for the same reason.
  */
 import { parseArgs } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ArgvError, parseArgv } from "../../src/argv.js";
-import { optionSpec } from "../../src/cli-args.js";
+import { optionSpec } from "../../src/cli/args.js";
+import { ArgvError, parseArgv } from "../../src/cli/argv.js";
 import { runs } from "../helpers/arbitraries.js";
 
 const longNames = Object.keys(optionSpec);

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SES_REGIONS } from "../../src/account/regions.js";
+import { SES_REGIONS } from "../../src/targets/regions.js";
 import type { Report } from "../../src/types.js";
 import { hasStackTrace, runCli, tempDir } from "../helpers/cli.js";
 import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { regionDeadlineMs, runDeadlineMs } from "../../src/account/aws.js";
+import { regionDeadlineMs, runDeadlineMs } from "../../src/aws/get-account.js";
 import type { Report } from "../../src/types.js";
 import { hasStackTrace, runCli, tempDir } from "../helpers/cli.js";
 import { hangingCredentialProcess } from "../helpers/credential-process.js";

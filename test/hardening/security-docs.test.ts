@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderIamPolicy } from "../../src/account/iam-policy.js";
+import { renderIamPolicy } from "../../src/aws/iam-policy.js";
 import { repoRoot } from "../helpers/cli.js";
 
 function section(markdown: string, heading: string): string {

@@ -1,0 +1,97 @@
+/**
+ * The GitHub Action's inputs (action.yml), read into the same options the CLI builds from its
+ * arguments. Pure: the Action passes in how to read an input and the environment.
+ */
+
+import { usageError } from "../errors.js";
+import { parseRegionList } from "../targets/region-names.js";
+import { FAIL_ON_VALUES, type FailOn } from "../types.js";
+
+/** The Action's inputs after parsing. */
+export interface ActionInputs {
+  /** Policy files or pack names; empty means `.ses-guard.yaml` if present, else `recommended`. */
+  policies: string[];
+  /** Regions to read; `"all"` for every SES region; empty for the job's AWS_REGION. */
+  regions: string[] | "all";
+  failOn: FailOn;
+  /** Where to write SARIF, when asked. */
+  sarifFile?: string;
+  /** Where to write the JSON report, when asked. */
+  reportFile?: string;
+  annotations: boolean;
+  summary: boolean;
+}
+
+/** Splits a list input: one entry per line or comma, blanks dropped. */
+export function listInput(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+}
+
+function booleanInput(name: string, value: string, fallback: boolean): boolean {
+  if (value === "") return fallback;
+  // The YAML 1.2 core schema spellings, as @actions/core's getBooleanInput accepts them.
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw usageError("action/invalid-input", `input ${name} must be true or false, not "${value}"`);
+}
+
+/**
+ * Reads every input through `get` (which returns the trimmed value, or "" when unset) and checks
+ * it; a bad value is a usage error (exit 2) that names the input.
+ */
+export function parseActionInputs(get: (name: string) => string): ActionInputs {
+  const failOn = get("fail-on") || "error";
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) {
+    throw usageError(
+      "action/invalid-input",
+      `input fail-on must be one of ${FAIL_ON_VALUES.join(", ")}, not "${failOn}"`,
+    );
+  }
+  const regionList = listInput(get("regions"));
+  const all = regionList.some((r) => r.toLowerCase() === "all");
+  if (all && regionList.length > 1) {
+    throw usageError("action/invalid-input", 'input regions is either "all" or a list of regions, not both');
+  }
+  // Checked here, as the CLI checks --region: a typo is a mistake in the workflow, not a Region
+  // that could not be read.
+  const regions = all ? undefined : parseRegionList(regionList);
+  if (regions && "invalid" in regions) {
+    throw usageError(
+      "action/invalid-input",
+      `input regions must list AWS region names (e.g. us-east-1, eu-west-2) or "all", not "${regions.invalid}"`,
+    );
+  }
+  const inputs: ActionInputs = {
+    policies: listInput(get("policy")),
+    regions: regions ? regions.regions : "all",
+    failOn: failOn as FailOn,
+    annotations: booleanInput("annotations", get("annotations"), true),
+    summary: booleanInput("summary", get("summary"), true),
+  };
+  const sarifFile = get("sarif-file");
+  if (sarifFile) inputs.sarifFile = sarifFile;
+  const reportFile = get("report-file");
+  if (reportFile) inputs.reportFile = reportFile;
+  if (sarifFile && sarifFile === reportFile) {
+    throw usageError("action/invalid-input", "inputs sarif-file and report-file name the same file");
+  }
+  return inputs;
+}
+
+/**
+ * The repository path of the running workflow, from GITHUB_WORKFLOW_REF
+ * (`owner/repo/.github/workflows/deploy.yml@refs/heads/main`): where results with no policy
+ * file in the repository are reported.
+ */
+export function workflowFile(env: Record<string, string | undefined>): string | undefined {
+  const ref = env.GITHUB_WORKFLOW_REF;
+  const repository = env.GITHUB_REPOSITORY;
+  if (!ref) return undefined;
+  const withoutRef = ref.replace(/@[^@]*$/, "");
+  if (repository && withoutRef.startsWith(`${repository}/`)) return withoutRef.slice(repository.length + 1);
+  const match = /^[^/]+\/[^/]+\/(.+)$/.exec(withoutRef);
+  return match?.[1];
+}

@@ -1,0 +1,6 @@
+/**
+ * The one entry into the AWS chunk: everything that calls AWS is reached through this module's
+ * exports, by a dynamic import, so the offline path never loads the SDK and the bundle holds
+ * the SDK once.
+ */
+export { readAwsTargets } from "./get-account.js";

@@ -1,0 +1,266 @@
+import { rulesFormatNames, testFormatNames } from "../authoring/format-names.js";
+import { usageError } from "../errors.js";
+import { formatNames } from "../report/index.js";
+import { DEFAULT_TIMEOUT_SECONDS, type FormatRequest, type RunOptions } from "../run.js";
+import { didYouMean } from "../suggest.js";
+import { parseRegionList } from "../targets/region-names.js";
+import { FAIL_ON_VALUES, type FailOn } from "../types.js";
+import { ArgvError, type OptionSpec, parseArgv } from "./argv.js";
+
+/** The subcommands; `check` is the default. */
+export const commands = ["check", "validate", "snapshot", "test", "init", "schema", "rules"] as const;
+
+/** A subcommand name. */
+export type CommandName = (typeof commands)[number];
+
+/** The parsed command line. */
+export type Invocation =
+  | { kind: "help" }
+  | { kind: "version" }
+  | {
+      kind: "run";
+      command: CommandName;
+      options: RunOptions;
+      out?: string;
+      color?: boolean;
+      /** `test`: the files and directories to run (the working directory when empty). */
+      paths?: string[];
+      /** `init --force`: overwrite existing files. */
+      force?: boolean;
+    };
+
+export const optionSpec = {
+  policy: { type: "string", multiple: true },
+  input: { type: "string", multiple: true },
+  region: { type: "string", multiple: true },
+  "all-regions": { type: "boolean" },
+  "account-id": { type: "string" },
+  profile: { type: "string" },
+  "endpoint-url": { type: "string" },
+  format: { type: "string", multiple: true },
+  "fail-on": { type: "string" },
+  timeout: { type: "string" },
+  out: { type: "string" },
+  force: { type: "boolean" },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const satisfies Record<string, OptionSpec>;
+
+/** The values parseArgv returns for optionSpec, typed option by option. */
+type OptionValues = {
+  -readonly [K in keyof typeof optionSpec]?: (typeof optionSpec)[K] extends { type: "string"; multiple: true }
+    ? string[]
+    : (typeof optionSpec)[K] extends { type: "string" }
+      ? string
+      : boolean;
+};
+
+/** Which options each command takes; anything else is a usage error rather than silently ignored. */
+const allowed: Record<CommandName, readonly string[]> = {
+  check: [
+    "policy",
+    "input",
+    "region",
+    "all-regions",
+    "account-id",
+    "profile",
+    "endpoint-url",
+    "format",
+    "fail-on",
+    "timeout",
+    "color",
+    "no-color",
+  ],
+  validate: ["policy", "color", "no-color"],
+  snapshot: ["region", "all-regions", "profile", "endpoint-url", "timeout", "out"],
+  test: ["format", "color", "no-color"],
+  init: ["force"],
+  schema: [],
+  rules: ["policy", "format"],
+};
+
+/** The formats a command's --format takes, where they differ from check's. */
+const commandFormats: Partial<Record<CommandName, readonly string[]>> = {
+  test: testFormatNames,
+  rules: rulesFormatNames,
+};
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+/** Parses argv (without `node` and the script) into an invocation; throws usage errors (exit 2). */
+export function parseCommandLine(argv: readonly string[]): Invocation {
+  let values: OptionValues;
+  let positionals: string[];
+  try {
+    const parsed = parseArgv(argv, optionSpec);
+    values = parsed.values as OptionValues;
+    positionals = parsed.positionals;
+  } catch (error) {
+    throw error instanceof ArgvError ? argvUsageError(error) : error;
+  }
+  if (values.help) return { kind: "help" };
+  if (values.version) return { kind: "version" };
+
+  const [first, ...rest] = positionals;
+  let command: CommandName = "check";
+  if (first !== undefined) {
+    if (!(commands as readonly string[]).includes(first)) {
+      throw usageError(
+        "cli/unknown-command",
+        `unknown command "${first}"${didYouMean(first, commands)}; commands are ${commands.join(", ")} (see --help)`,
+      );
+    }
+    command = first as CommandName;
+  }
+  if (rest.length > 0 && command !== "test")
+    throw usageError("cli/unexpected-argument", `unexpected argument "${rest[0]}"; options start with --`);
+  for (const name of Object.keys(values)) {
+    if (name === "help" || name === "version") continue;
+    if (!allowed[command].includes(name)) {
+      throw usageError(
+        "cli/option-not-for-command",
+        `--${name} does not apply to \`ses-guard ${command}\` (see --help)`,
+      );
+    }
+  }
+
+  for (const name of ["policy", "input"] as const) {
+    // `--input ""` would read the working directory, `--policy ""` look for a pack without a name.
+    if (values[name]?.includes(""))
+      throw usageError("cli/missing-value", `--${name} needs a value (see --help)`);
+  }
+  if ((values.input ?? []).filter((input) => input === "-").length > 1) {
+    throw usageError("cli/stdin-twice", "--input - reads standard input, which can be read only once");
+  }
+  const regions = parseRegions(values.region ?? [], values["all-regions"] ?? false);
+  const options: RunOptions = {
+    policies: values.policy ?? [],
+    inputs: values.input ?? [],
+    regions,
+    formats: parseFormats(values.format ?? [], commandFormats[command]),
+    failOn: parseFailOn(values["fail-on"]),
+    timeoutSeconds: parseTimeout(values.timeout),
+  };
+  if (values["account-id"] !== undefined) {
+    if (!ACCOUNT_ID.test(values["account-id"])) {
+      throw usageError(
+        "cli/invalid-account-id",
+        `--account-id "${values["account-id"]}" is not a 12-digit AWS account id`,
+      );
+    }
+    options.accountId = values["account-id"];
+  }
+  if (values.profile !== undefined) options.profile = values.profile;
+  if (values["endpoint-url"] !== undefined) options.endpointUrl = parseEndpoint(values["endpoint-url"]);
+  if (command === "snapshot" && !values.out) {
+    throw usageError("cli/missing-out", "snapshot needs --out FILE: where to write the snapshot");
+  }
+  const invocation: Invocation = { kind: "run", command, options };
+  if (values.out !== undefined) invocation.out = values.out;
+  if (values.color) invocation.color = true;
+  if (values["no-color"]) invocation.color = false;
+  if (command === "test") invocation.paths = rest;
+  if (values.force) invocation.force = true;
+  return invocation;
+}
+
+function parseRegions(raw: string[], all: boolean): string[] | "all" {
+  const parsed = parseRegionList(raw.flatMap((r) => r.split(",")));
+  const named = "regions" in parsed ? parsed.regions.length > 0 : true;
+  if (all && named)
+    throw usageError("cli/regions-conflict", "use either --region or --all-regions, not both");
+  if (all) return "all";
+  if ("invalid" in parsed) {
+    throw usageError(
+      "cli/invalid-region",
+      `"${parsed.invalid}" is not an AWS region name (e.g. us-east-1, eu-west-2)`,
+    );
+  }
+  if (raw.length > 0 && parsed.regions.length === 0)
+    throw usageError("cli/invalid-region", "--region needs a region name, e.g. us-east-1");
+  return parsed.regions;
+}
+
+/** Parses `NAME` or `NAME=FILE`; at most one format may go to standard output. */
+export function parseFormats(
+  raw: readonly string[],
+  names: readonly string[] = formatNames,
+): FormatRequest[] {
+  const requests = (raw.length > 0 ? raw : ["text"]).map((entry): FormatRequest => {
+    const eq = entry.indexOf("=");
+    const name = eq === -1 ? entry : entry.slice(0, eq);
+    const file = eq === -1 ? undefined : entry.slice(eq + 1);
+    if (!names.includes(name)) {
+      throw usageError(
+        "cli/unknown-format",
+        `unknown format "${name}"${didYouMean(name, names)}; formats are ${names.join(", ")}`,
+      );
+    }
+    if (file === "") throw usageError("cli/invalid-format", `--format ${name}= needs a file name after =`);
+    return file === undefined ? { name } : { name, file };
+  });
+  const toStdout = requests.filter((r) => !r.file);
+  if (toStdout.length > 1) {
+    throw usageError(
+      "cli/formats-conflict",
+      `only one format can go to standard output (got ${toStdout.map((r) => r.name).join(", ")}); write the others to files with --format NAME=FILE`,
+    );
+  }
+  // The text report stays on standard output unless another format takes its place there.
+  if (toStdout.length === 0) requests.push({ name: "text" });
+  return requests;
+}
+
+function parseFailOn(raw: string | undefined): FailOn {
+  if (raw === undefined) return "error";
+  if ((FAIL_ON_VALUES as readonly string[]).includes(raw)) return raw as FailOn;
+  throw usageError(
+    "cli/invalid-fail-on",
+    `--fail-on "${raw}" is not valid${didYouMean(raw, FAIL_ON_VALUES)}; use one of ${FAIL_ON_VALUES.join(", ")}`,
+  );
+}
+
+function parseTimeout(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw usageError(
+      "cli/invalid-timeout",
+      `--timeout "${raw}" must be a number of seconds between 0 and 3600`,
+    );
+  }
+  return seconds;
+}
+
+function parseEndpoint(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.protocol === "http:" || url.protocol === "https:") return raw;
+  } catch {
+    // Fall through to the usage error below.
+  }
+  throw usageError("cli/invalid-endpoint", `--endpoint-url "${raw}" is not an http(s) URL`);
+}
+
+function argvUsageError(error: ArgvError): Error {
+  switch (error.kind) {
+    case "unknown-option": {
+      const known = Object.keys(optionSpec).map((name) => `--${name}`);
+      return usageError(
+        "cli/unknown-option",
+        `unknown option ${error.option}${didYouMean(error.option, known)} (see --help)`,
+      );
+    }
+    case "missing-value":
+      return usageError(
+        "cli/missing-value",
+        error.following === undefined
+          ? `${error.option} needs a value (see --help)`
+          : `${error.option} needs a value, and "${error.following}" looks like an option (see --help); a value that starts with a dash is written ${error.option}=${error.following}`,
+      );
+    case "unexpected-value":
+      return usageError("cli/unexpected-value", `${error.option} takes no value (see --help)`);
+  }
+}

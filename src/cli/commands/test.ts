@@ -1,0 +1,267 @@
+/**
+ * `ses-guard test [PATH...]`: finds policy test files, loads their policies and account files,
+ * runs the cases (src/authoring/test-runner.ts) and prints or writes the report.
+ */
+import { type Dirent, readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { MAX_INPUT_BYTES, parseInput } from "../../account/file.js";
+import type { CommandIo } from "../../authoring/command-io.js";
+import { parseTestFile, type TestCase } from "../../authoring/test-file.js";
+import { formatTestJunit, formatTestText } from "../../authoring/test-report.js";
+import {
+  type AccountFileRead,
+  runTestFile,
+  type TestFileOutcome,
+  type TestRun,
+  testRunExitCode,
+} from "../../authoring/test-runner.js";
+import { UNKNOWN_REGION } from "../../engine/facts.js";
+import { type Diagnostic, ExitCode, formatDiagnostic, SesGuardError, usageError } from "../../errors.js";
+import { readBoundedText } from "../../io/bounded-read.js";
+import { deliverFormatOutputs } from "../../io/format-outputs.js";
+import { describeFsError } from "../../io/fs-errors.js";
+import { createPolicyHost } from "../../io/policy-host.js";
+import { isPackReference, loadPolicy, type PolicyHost } from "../../policy/resolve.js";
+import { yamlLimits } from "../../policy/yaml-document.js";
+import { terminalSafe } from "../../report/terminal-text.js";
+import type { FormatRequest } from "../../run.js";
+
+/** Directories never searched for test files: dependencies and dot-directories (.git, .github, ...). */
+const SKIPPED_DIRECTORIES = new Set(["node_modules"]);
+const TEST_FILE = /\.test\.ya?ml$/;
+
+/** Runs the test files under `paths` (the working directory when empty) and returns the exit code. */
+export async function runTestCommand(
+  paths: readonly string[],
+  formats: readonly FormatRequest[],
+  io: CommandIo,
+): Promise<number> {
+  const named = paths.length > 0 ? paths : ["."];
+  const files = findTestFiles(named, io.cwd);
+  // Test files can arrive in pull requests, so like `extends` they may only reach files inside the
+  // working directory or the paths named on the command line, never the rest of the disk.
+  const roots = [io.cwd, ...named.map((path) => containingDirectory(resolve(io.cwd, path)))];
+  const outcomes: TestFileOutcome[] = [];
+  const today = io.now().toISOString().slice(0, 10);
+  const host = createPolicyHost(io.cwd);
+  for (const file of files) outcomes.push(await runOneFile(file, { host, roots, today }));
+  const run: TestRun = { files: outcomes };
+  const exitCode = testRunExitCode(run);
+
+  const outputs = formats.map((request) => ({
+    format: request.name,
+    ...(request.file ? { file: request.file } : {}),
+    text:
+      request.name === "junit"
+        ? formatTestJunit(run)
+        : formatTestText(run, {
+            color: request.file ? false : io.color,
+            unicode: request.file ? false : io.unicode,
+          }),
+  }));
+  let writeFailed = false;
+  deliverFormatOutputs(outputs, io.cwd, {
+    noun: "report",
+    print: (text) => io.stdout(text),
+    failed: (message) => {
+      writeFailed = true;
+      io.stderr(`ses-guard: ${message}\n`);
+    },
+    showFile: terminalSafe,
+  });
+  // The text report lists every problem in place; without it on screen, say them on stderr.
+  const textOnStdout = formats.some((request) => !request.file && request.name === "text");
+  if (!textOnStdout) {
+    for (const diagnostic of allDiagnostics(run))
+      io.stderr(`ses-guard: ${terminalSafe(formatDiagnostic(diagnostic))}\n`);
+  }
+  return writeFailed ? ExitCode.usage : exitCode;
+}
+
+interface FileContext {
+  /** The policy loader's file system, rooted at the working directory; it also shows paths. */
+  host: PolicyHost;
+  /** Directories that policy and account files named by a test file must be inside. */
+  roots: string[];
+  today: string;
+}
+
+async function runOneFile(path: string, context: FileContext): Promise<TestFileOutcome> {
+  const { host, roots, today } = context;
+  const display = host.display(path);
+  const fail = (diagnostics: Diagnostic[]): TestFileOutcome => ({ file: display, cases: [], diagnostics });
+  const read = readText(path, display, yamlLimits.maxBytes, "test file");
+  if ("error" in read) return fail([{ code: "test/unreadable", message: read.error, file: display }]);
+  const parsed = parseTestFile(display, read.text);
+  if (!parsed.ok) return fail(parsed.diagnostics);
+  const testFile = parsed.testFile;
+  const dir = dirname(path);
+  // Paths in a test file are relative to it, wherever `ses-guard test` runs from.
+  const specs = testFile.policies.map((spec) => (isPackReference(spec) ? spec : resolve(dir, spec)));
+  const outside = specs.filter((spec) => !isPackReference(spec) && !host.mayExtend(spec, roots));
+  if (outside.length > 0) {
+    return fail(
+      outside.map((spec) => ({
+        code: "test/outside-repository",
+        message: `policy ${host.display(spec)} is outside the repository; a test file may name built-in packs and policies inside it only`,
+        ...testFile.policyLocation,
+      })),
+    );
+  }
+  let policy: Awaited<ReturnType<typeof loadPolicy>>;
+  try {
+    policy = await loadPolicy(specs, host);
+  } catch (error) {
+    if (!(error instanceof SesGuardError)) throw error;
+    return fail([
+      ...error.diagnostics,
+      {
+        code: "test/invalid-policy",
+        message: `the policy of this test file does not load (${error.diagnostics.length} ${error.diagnostics.length === 1 ? "problem" : "problems"}); no case was run`,
+        ...testFile.policyLocation,
+      },
+    ]);
+  }
+  // Account files are read up front (parsing them is asynchronous), so running the cases stays pure.
+  const accounts = new Map<TestCase, AccountFileRead>();
+  for (const testCase of testFile.cases) {
+    if (testCase.account.kind !== "file") continue;
+    const accountPath = resolve(dir, testCase.account.path);
+    accounts.set(
+      testCase,
+      host.mayExtend(accountPath, roots)
+        ? await readAccountFile(testCase, accountPath, host)
+        : {
+            diagnostics: [
+              {
+                code: "test/outside-repository",
+                message: `case "${testCase.name}": account file ${host.display(accountPath)} is outside the repository; a test file may read account files inside it only`,
+                ...testCase.account.location,
+              },
+            ],
+          },
+    );
+  }
+  return runTestFile(testFile, {
+    policy,
+    today,
+    readAccountFile: (testCase) => accounts.get(testCase) ?? { diagnostics: [] },
+  });
+}
+
+async function readAccountFile(testCase: TestCase, path: string, host: PolicyHost): Promise<AccountFileRead> {
+  const location = testCase.account.kind === "file" ? testCase.account.location : testCase.location;
+  const read = readText(path, host.display(path), MAX_INPUT_BYTES, "account file");
+  if ("error" in read) {
+    return {
+      diagnostics: [
+        { code: "test/missing-account-file", message: `case "${testCase.name}": ${read.error}`, ...location },
+      ],
+    };
+  }
+  try {
+    const labels = { region: testCase.region ?? UNKNOWN_REGION, accountId: testCase.accountId ?? null };
+    return { targets: await parseInput(host.display(path), read.text, labels) };
+  } catch (error) {
+    if (!(error instanceof SesGuardError)) throw error;
+    return {
+      diagnostics: [
+        ...error.diagnostics,
+        {
+          code: "test/invalid-account-file",
+          message: `case "${testCase.name}" reads an account file that is not GetAccount data (see above)`,
+          ...location,
+        },
+      ],
+    };
+  }
+}
+
+function readText(
+  path: string,
+  shown: string,
+  limit: number,
+  what: string,
+): { text: string } | { error: string } {
+  const read = readBoundedText(path, limit);
+  if ("text" in read) return read;
+  if ("isDirectory" in read) return { error: `cannot read ${what} ${shown}: it is a directory` };
+  if ("tooLarge" in read) return { error: `${what} ${shown} is larger than ${Math.round(limit / 1024)} KiB` };
+  return { error: `cannot read ${what} ${shown}: ${read.error}` };
+}
+
+/**
+ * The test files named or found under the paths, sorted, each once. A named file is run whatever
+ * its name; directories are searched for `*.test.yaml`/`*.test.yml`, skipping node_modules,
+ * dot-directories and symbolic links to directories (which could loop).
+ */
+export function findTestFiles(paths: readonly string[], cwd: string): string[] {
+  const found = new Set<string>();
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(absolute).isDirectory();
+    } catch (error) {
+      throw usageError("test/no-such-path", `cannot read ${path}: ${describeFsError(error)}`);
+    }
+    if (!isDirectory) {
+      found.add(absolute);
+      continue;
+    }
+    const here = new Set<string>();
+    walk(absolute, path, here);
+    for (const file of here) found.add(file);
+    // A directory without tests is a mistake worth stopping for: a CI job must not pass on zero tests.
+    if (here.size === 0) {
+      throw usageError(
+        "test/no-test-files",
+        `no *.test.yaml files under ${path}; write one (see \`ses-guard init\`) or name the files to run`,
+      );
+    }
+  }
+  return [...found].sort();
+}
+
+function walk(dir: string, shown: string, found: Set<string>): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    // Tests that cannot be read must not be skipped silently.
+    throw usageError(
+      "test/unreadable-directory",
+      `cannot read directory ${shown}: ${describeFsError(error)}`,
+    );
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(entry.name))
+        walk(path, join(shown, entry.name), found);
+      continue;
+    }
+    if (!TEST_FILE.test(entry.name)) continue;
+    if (entry.isFile() || (entry.isSymbolicLink() && isFile(path))) found.add(path);
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function containingDirectory(path: string): string {
+  try {
+    return statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    return dirname(path);
+  }
+}
+
+function allDiagnostics(run: TestRun): Diagnostic[] {
+  return run.files.flatMap((file) => [...file.diagnostics, ...file.cases.flatMap((c) => c.diagnostics)]);
+}

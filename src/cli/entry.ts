@@ -1,0 +1,5 @@
+import { exitAfterFlush } from "../io/exit-after-flush.js";
+import { main } from "./main.js";
+
+// No top-level await: the bundle is CommonJS, which Node starts faster than an ES module.
+void main(process.argv.slice(2)).then(exitAfterFlush);
