@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
 import { bundleOptions, reachableOutputs } from "./bundle-options.mjs";
+import { noOidcClient } from "./no-oidc-client.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // Strict: a mistyped flag (`--meta-file`) stops the build instead of being ignored.
@@ -106,7 +107,7 @@ try {
     outdir: scratch,
     absWorkingDir: root,
     ...bundleOptions,
-    plugins: [sdkLazyRequires],
+    plugins: [sdkLazyRequires, noOidcClient],
   });
   described = await writeCommonJs(metafile);
   writeFileSync(join(outdir, "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);

