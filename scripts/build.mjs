@@ -19,6 +19,7 @@ import { parseArgs } from "node:util";
 import { build } from "esbuild";
 import { bundleOptions, reachableOutputs } from "./bundle-options.mjs";
 import { noOidcClient } from "./no-oidc-client.mjs";
+import { yamlEsm } from "./yaml-esm.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // Strict: a mistyped flag (`--meta-file`) stops the build instead of being ignored.
@@ -107,7 +108,7 @@ try {
     outdir: scratch,
     absWorkingDir: root,
     ...bundleOptions,
-    plugins: [sdkLazyRequires, noOidcClient],
+    plugins: [sdkLazyRequires, noOidcClient, yamlEsm],
   });
   described = await writeCommonJs(metafile);
   writeFileSync(join(outdir, "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);

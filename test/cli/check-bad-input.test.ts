@@ -129,12 +129,12 @@ describe("bad policies", () => {
     );
   });
 
-  it.concurrent("a YAML alias bomb is refused fast", async () => {
-    const run = await expectUsageError(
+  // Refused by counting, before anything expands: an expanded bomb would outlive runCli's kill timer.
+  it.concurrent("a YAML alias bomb is refused before it expands", async () => {
+    await expectUsageError(
       checkPolicy("alias-bomb.yaml"),
       `ses-guard: ${bad}/alias-bomb.yaml:2:7: file expands to more than 20000 values (aliases repeat what they point at); refusing it as a resource-exhaustion risk`,
     );
-    expect(run.elapsedMs).toBeLessThan(2000);
   });
 
   it.concurrent("several problems in one file are all reported in one run, then counted", async () => {
