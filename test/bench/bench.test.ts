@@ -118,7 +118,9 @@ describe("npm run bench -- --quick", () => {
     expect(rows[0]).toEqual(["Budget", "Limit", "Measured", "Result"]);
     const body = rows.slice(2);
     expect(body.map((cells) => cells[1])).toEqual([
-      "≤ 1.30x",
+      "≤ 1.25x",
+      "≤ 2.00x",
+      "≤ 1.60x",
       "≤ 60 MiB",
       "≤ 1.30x",
       "≤ 1.50x",
