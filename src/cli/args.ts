@@ -4,8 +4,10 @@ import { formatNames } from "../report/index.js";
 import { DEFAULT_TIMEOUT_SECONDS, type FormatRequest, type RunOptions } from "../run.js";
 import { didYouMean } from "../suggest.js";
 import { parseRegionList } from "../targets/region-names.js";
+import { regionHint } from "../targets/region-suggestion.js";
 import { FAIL_ON_VALUES, type FailOn } from "../types.js";
 import { ArgvError, type OptionSpec, parseArgv } from "./argv.js";
+import { refuseConflicts, refuseRepeated } from "./option-rules.js";
 
 /** The subcommands; `check` is the default. */
 export const commands = ["check", "validate", "snapshot", "test", "init", "schema", "rules"] as const;
@@ -15,7 +17,8 @@ export type CommandName = (typeof commands)[number];
 
 /** The parsed command line. */
 export type Invocation =
-  | { kind: "help" }
+  /** `--help`: the overview, or one command's own usage and options (`check --help`). */
+  | { kind: "help"; command?: CommandName }
   | { kind: "version" }
   | {
       kind: "run";
@@ -58,7 +61,7 @@ type OptionValues = {
 };
 
 /** Which options each command takes; anything else is a usage error rather than silently ignored. */
-const allowed: Record<CommandName, readonly string[]> = {
+export const allowed: Record<CommandName, readonly string[]> = {
   check: [
     "policy",
     "input",
@@ -88,19 +91,29 @@ const commandFormats: Partial<Record<CommandName, readonly string[]>> = {
 };
 
 const ACCOUNT_ID = /^\d{12}$/;
+/** The range --timeout accepts, in seconds; the message says exactly this range. */
+export const MIN_TIMEOUT_SECONDS = 0.1;
+export const MAX_TIMEOUT_SECONDS = 3600;
 
 /** Parses argv (without `node` and the script) into an invocation; throws usage errors (exit 2). */
 export function parseCommandLine(argv: readonly string[]): Invocation {
   let values: OptionValues;
   let positionals: string[];
+  let repeated: string[];
   try {
     const parsed = parseArgv(argv, optionSpec);
     values = parsed.values as OptionValues;
     positionals = parsed.positionals;
+    repeated = parsed.repeated;
   } catch (error) {
     throw error instanceof ArgvError ? argvUsageError(error) : error;
   }
-  if (values.help) return { kind: "help" };
+  if (values.help) {
+    const named = positionals[0];
+    return named !== undefined && (commands as readonly string[]).includes(named)
+      ? { kind: "help", command: named as CommandName }
+      : { kind: "help" };
+  }
   if (values.version) return { kind: "version" };
 
   const [first, ...rest] = positionals;
@@ -121,10 +134,12 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (!allowed[command].includes(name)) {
       throw usageError(
         "cli/option-not-for-command",
-        `--${name} does not apply to \`ses-guard ${command}\` (see --help)`,
+        `--${name} does not apply to \`ses-guard ${command}\` (see ses-guard ${command} --help)`,
       );
     }
   }
+  refuseRepeated(repeated);
+  refuseConflicts(Object.keys(values));
 
   for (const name of ["policy", "input"] as const) {
     // `--input ""` would read the working directory, `--policy ""` look for a pack without a name.
@@ -175,7 +190,7 @@ function parseRegions(raw: string[], all: boolean): string[] | "all" {
   if ("invalid" in parsed) {
     throw usageError(
       "cli/invalid-region",
-      `"${parsed.invalid}" is not an AWS region name (e.g. us-east-1, eu-west-2)`,
+      `"${parsed.invalid}" is not an AWS region name${regionHint(parsed.invalid)}`,
     );
   }
   if (raw.length > 0 && parsed.regions.length === 0)
@@ -225,10 +240,11 @@ function parseFailOn(raw: string | undefined): FailOn {
 function parseTimeout(raw: string | undefined): number {
   if (raw === undefined) return DEFAULT_TIMEOUT_SECONDS;
   const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+  // Below the minimum a request's deadline would round to 0 ms, which the SDK takes as "none".
+  if (raw.trim() === "" || !(seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS)) {
     throw usageError(
       "cli/invalid-timeout",
-      `--timeout "${raw}" must be a number of seconds between 0 and 3600`,
+      `--timeout "${raw}" must be a number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS}`,
     );
   }
   return seconds;

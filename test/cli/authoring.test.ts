@@ -298,7 +298,10 @@ cases:
     ],
     [["test", "nowhere"], "ses-guard: cannot read nowhere: no such file\n"],
     [["test", "--format", "sarif"], 'ses-guard: unknown format "sarif"; formats are text, junit\n'],
-    [["test", "--policy", "x.yaml"], "ses-guard: --policy does not apply to `ses-guard test` (see --help)\n"],
+    [
+      ["test", "--policy", "x.yaml"],
+      "ses-guard: --policy does not apply to `ses-guard test` (see ses-guard test --help)\n",
+    ],
   ])("exits 2 on %j", async (args, stderr) => {
     const result = await bundle.run(args, workspace());
     expect(result.stderr).toBe(stderr);
@@ -315,7 +318,9 @@ describe("ses-guard schema", () => {
 
   it("takes no arguments", async () => {
     const result = await bundle.run(["schema", "--force"], workspace());
-    expect(result.stderr).toBe("ses-guard: --force does not apply to `ses-guard schema` (see --help)\n");
+    expect(result.stderr).toBe(
+      "ses-guard: --force does not apply to `ses-guard schema` (see ses-guard schema --help)\n",
+    );
     expect(result.code).toBe(2);
   });
 });
