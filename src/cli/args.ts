@@ -1,13 +1,11 @@
 import { rulesFormatNames, testFormatNames } from "../authoring/format-names.js";
 import { usageError } from "../errors.js";
 import { formatNames } from "../report/index.js";
-import { DEFAULT_TIMEOUT_SECONDS, type FormatRequest, type RunOptions } from "../run.js";
+import type { FormatRequest, RunOptions } from "../run.js";
 import { didYouMean } from "../suggest.js";
-import { parseRegionList } from "../targets/region-names.js";
-import { regionHint } from "../targets/region-suggestion.js";
-import { FAIL_ON_VALUES, type FailOn } from "../types.js";
 import { ArgvError, type OptionSpec, parseArgv } from "./argv.js";
 import { refuseConflicts, refuseRepeated } from "./option-rules.js";
+import { parseEndpoint, parseFailOn, parseRegions, parseTimeout } from "./option-values.js";
 
 /** The subcommands; `check` is the default. */
 export const commands = ["check", "validate", "snapshot", "test", "init", "schema", "rules"] as const;
@@ -91,9 +89,6 @@ const commandFormats: Partial<Record<CommandName, readonly string[]>> = {
 };
 
 const ACCOUNT_ID = /^\d{12}$/;
-/** The range --timeout accepts, in seconds; the message says exactly this range. */
-export const MIN_TIMEOUT_SECONDS = 0.1;
-export const MAX_TIMEOUT_SECONDS = 3600;
 
 /** Parses argv (without `node` and the script) into an invocation; throws usage errors (exit 2). */
 export function parseCommandLine(argv: readonly string[]): Invocation {
@@ -181,23 +176,6 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   return invocation;
 }
 
-function parseRegions(raw: string[], all: boolean): string[] | "all" {
-  const parsed = parseRegionList(raw.flatMap((r) => r.split(",")));
-  const named = "regions" in parsed ? parsed.regions.length > 0 : true;
-  if (all && named)
-    throw usageError("cli/regions-conflict", "use either --region or --all-regions, not both");
-  if (all) return "all";
-  if ("invalid" in parsed) {
-    throw usageError(
-      "cli/invalid-region",
-      `"${parsed.invalid}" is not an AWS region name${regionHint(parsed.invalid)}`,
-    );
-  }
-  if (raw.length > 0 && parsed.regions.length === 0)
-    throw usageError("cli/invalid-region", "--region needs a region name, e.g. us-east-1");
-  return parsed.regions;
-}
-
 /** Parses `NAME` or `NAME=FILE`; at most one format may go to standard output. */
 export function parseFormats(
   raw: readonly string[],
@@ -226,38 +204,6 @@ export function parseFormats(
   // The text report stays on standard output unless another format takes its place there.
   if (toStdout.length === 0) requests.push({ name: "text" });
   return requests;
-}
-
-function parseFailOn(raw: string | undefined): FailOn {
-  if (raw === undefined) return "error";
-  if ((FAIL_ON_VALUES as readonly string[]).includes(raw)) return raw as FailOn;
-  throw usageError(
-    "cli/invalid-fail-on",
-    `--fail-on "${raw}" is not valid${didYouMean(raw, FAIL_ON_VALUES)}; use one of ${FAIL_ON_VALUES.join(", ")}`,
-  );
-}
-
-function parseTimeout(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_TIMEOUT_SECONDS;
-  const seconds = Number(raw);
-  // Below the minimum a request's deadline would round to 0 ms, which the SDK takes as "none".
-  if (raw.trim() === "" || !(seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS)) {
-    throw usageError(
-      "cli/invalid-timeout",
-      `--timeout "${raw}" must be a number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS}`,
-    );
-  }
-  return seconds;
-}
-
-function parseEndpoint(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.protocol === "http:" || url.protocol === "https:") return raw;
-  } catch {
-    // Fall through to the usage error below.
-  }
-  throw usageError("cli/invalid-endpoint", `--endpoint-url "${raw}" is not an http(s) URL`);
 }
 
 function argvUsageError(error: ArgvError): Error {

@@ -36,9 +36,9 @@ Options:
   --endpoint-url URL     Another SES v2 endpoint (also AWS_ENDPOINT_URL_SESV2)
   --format NAME[=FILE]   text (default), json, sarif, junit, markdown, github; =FILE writes to a file
   --fail-on LEVEL        Lowest severity that fails the run: error (default), warning, notice, none
-  --timeout SECONDS      Deadline per AWS request (default 10). A Region's read ends within its
-                         attempts (AWS_MAX_ATTEMPTS, default 3) and their backoff, and the whole
-                         live read within twice that plus 1 s (84 s with the defaults)
+  --timeout SECONDS      Deadline per AWS request, 0.1 to 3600 (default 10). A Region's read ends
+                         within its attempts (AWS_MAX_ATTEMPTS, default 3) and their backoff, and
+                         the whole live read within twice that plus 1 s (84 s with the defaults)
   --out FILE|-           Where snapshot writes; - is standard output
   --force                init: overwrite existing files
   --color, --no-color    Force colour on or off (default: on a terminal, unless NO_COLOR is set)
