@@ -257,6 +257,32 @@ cases:
     expect(named.stdout).not.toContain("outside the repository");
   });
 
+  it("inside a git repository, a test file in a sub-folder may reach the rest of the repository", async () => {
+    const outer = workspace({
+      "repo/policies/team.yaml": "version: 1\nextends: [recommended]\n",
+      "repo/accounts/healthy.json": JSON.stringify({ SendingEnabled: false }),
+      "repo/tests/t.test.yaml": `version: 1
+policy: ../policies/team.yaml
+cases:
+  - name: from the repository
+    accountFile: ../accounts/healthy.json
+    expect: { sending-enabled: fail }
+`,
+      "outside.yaml": "version: 1\n",
+      "repo/tests/o.test.yaml":
+        "version: 1\npolicy: ../../outside.yaml\ncases:\n  - { name: a, account: {}, expect: { x: pass } }\n",
+    });
+    mkdirSync(join(outer, "repo", ".git"));
+    const result = await bundle.run(["test", "t.test.yaml"], join(outer, "repo", "tests"));
+    noStackTrace(result.stderr);
+    expect(result.stdout).not.toContain("outside the repository");
+    expect(result.stdout).toContain("PASS  from the repository");
+    expect(result.code).toBe(0);
+    const outside = await bundle.run(["test", "o.test.yaml"], join(outer, "repo", "tests"));
+    expect(outside.stdout).toContain(`policy ${join(outer, "outside.yaml")} is outside the repository`);
+    expect(outside.code).toBe(2);
+  });
+
   it("writes JUnit to a file while the text report goes to the terminal", async () => {
     const dir = workspace({
       "t.test.yaml":
