@@ -3,7 +3,7 @@
  * (and refusing to overwrite), test (passing, failing, invalid files, unknown rules, JUnit),
  * schema (the published file exactly) and rules (overrides and waivers), with their exit codes.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bundle, copyBundle, repoRoot, tempDir } from "../authoring/cli-bundle.js";
@@ -91,6 +91,18 @@ describe("ses-guard init", () => {
     );
     expect(readFileSync(join(dir, ".ses-guard.test.yaml"), "utf8")).toMatch(/^# Tests for \.ses-guard\.yaml/);
     noStackTrace(forced.stderr);
+  });
+
+  it("writes nothing beside a .ses-guard.yml, even with --force: there would be two default policies", async () => {
+    const dir = workspace({ ".ses-guard.yml": "version: 1\nextends: [strict]\n" });
+    for (const args of [["init"], ["init", "--force"]]) {
+      const run = await bundle.run(args, dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        "ses-guard: .ses-guard.yml is already the policy here, and .ses-guard.yaml beside it would be a second default policy; nothing was written (rename or remove .ses-guard.yml first)\n",
+      );
+    }
+    expect(readdirSync(dir)).toEqual([".ses-guard.yml"]);
   });
 });
 
