@@ -1,11 +1,12 @@
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { createSnapshot, inputTooLarge, MAX_INPUT_BYTES, parseInput } from "./account/file.js";
+import { refuseLabelsOnSnapshot } from "./account/snapshot-labels.js";
 import { evaluatePolicy } from "./engine/evaluate.js";
 import { UNKNOWN_REGION } from "./engine/facts.js";
 import { ExitCode, usageError } from "./errors.js";
 import { writeFileAtomic } from "./io/atomic-write.js";
 import { readBoundedText } from "./io/bounded-read.js";
+import { findDefaultPolicyFile } from "./io/default-policy.js";
 import { deliverFormatOutputs } from "./io/format-outputs.js";
 import { describeFsError } from "./io/fs-errors.js";
 import { createPolicyHost } from "./io/policy-host.js";
@@ -14,7 +15,7 @@ import { loadFormatter } from "./report/index.js";
 import type { FailOn, Policy, Report, TargetData } from "./types.js";
 import { toolVersion } from "./version.js";
 
-/** The policy used when none is named and the working directory has no `.ses-guard.yaml`. */
+/** The policy used when none is named and the working directory has no `.ses-guard.yaml` (or `.yml`). */
 export const DEFAULT_PACK = "recommended";
 /** The policy file picked up from the working directory when `--policy` is not given. */
 export const DEFAULT_POLICY_FILE = ".ses-guard.yaml";
@@ -79,20 +80,31 @@ export interface CheckOutcome {
   writeErrors: string[];
 }
 
-/** Resolves which policies to load, applying the default (README.md, "The command line"). */
+/**
+ * Resolves which policies to load, applying the default (README.md, "The command line"):
+ * `.ses-guard.yaml` or `.ses-guard.yml` in `cwd` (both is an error), else the recommended pack.
+ */
 export function policySpecs(policies: readonly string[], cwd: string): string[] {
   if (policies.length > 0) return [...policies];
-  return existsSync(join(cwd, DEFAULT_POLICY_FILE)) ? [DEFAULT_POLICY_FILE] : [DEFAULT_PACK];
+  return [findDefaultPolicyFile(cwd) ?? DEFAULT_PACK];
 }
 
-/** Loads and resolves the policy; throws a SesGuardError (exit 2) listing every problem. */
-export async function loadPolicies(policies: readonly string[], cwd: string): Promise<Policy> {
-  return loadPolicy(policySpecs(policies, cwd), createPolicyHost(cwd));
+/**
+ * Loads and resolves the policy; throws a SesGuardError (exit 2) listing every problem.
+ * `extends` may reach files inside `repositoryRoot` (the Action passes GITHUB_WORKSPACE), by
+ * default the git repository holding `cwd`.
+ */
+export async function loadPolicies(
+  policies: readonly string[],
+  cwd: string,
+  repositoryRoot?: string,
+): Promise<Policy> {
+  return loadPolicy(policySpecs(policies, cwd), createPolicyHost(cwd, repositoryRoot));
 }
 
 /** `check`: load the policy, read the targets, evaluate, render and write every format. */
 export async function runCheck(options: RunOptions, host: RunHost): Promise<CheckOutcome> {
-  const policy = await loadPolicies(options.policies, host.cwd);
+  const policy = await loadPolicies(options.policies, host.cwd, host.workspace);
   const targets = options.inputs.length > 0 ? await readInputs(options, host) : await readLive(options, host);
   const today = host.now().toISOString().slice(0, 10);
   const report = evaluatePolicy(policy, targets, { today, failOn: options.failOn, toolVersion });
@@ -122,22 +134,28 @@ export async function runCheck(options: RunOptions, host: RunHost): Promise<Chec
   return { exitCode: report.summary.exitCode, report, policy, outputs, writeErrors };
 }
 
-/** `snapshot`: read every target live and write their raw responses, atomically. */
+/**
+ * `snapshot`: read every target live and write their raw responses, atomically; with `out` `-`
+ * the snapshot is returned as `stdout` for the caller to print instead.
+ */
 export async function runSnapshot(
   options: RunOptions,
   out: string,
   host: RunHost,
-): Promise<{ exitCode: number; targets: TargetData[]; file: string }> {
+): Promise<{ exitCode: number; targets: TargetData[]; file: string; stdout?: string }> {
   const targets = await readLive(options, host);
   const snapshot = createSnapshot(targets, toolVersion, host.now());
+  const text = `${JSON.stringify(snapshot, null, 2)}\n`;
+  const unreadable = targets.some((t) => t.status === "error");
+  const exitCode = unreadable ? ExitCode.unreadableTarget : ExitCode.ok;
+  if (out === "-") return { exitCode, targets, file: "standard output", stdout: text };
   const path = resolve(host.cwd, out);
   try {
-    writeFileAtomic(path, `${JSON.stringify(snapshot, null, 2)}\n`);
+    writeFileAtomic(path, text);
   } catch (error) {
     throw usageError("snapshot/write-failed", `cannot write snapshot to ${out}: ${describeFsError(error)}`);
   }
-  const unreadable = targets.some((t) => t.status === "error");
-  return { exitCode: unreadable ? ExitCode.unreadableTarget : ExitCode.ok, targets, file: out };
+  return { exitCode, targets, file: out };
 }
 
 async function readInputs(options: RunOptions, host: RunHost): Promise<TargetData[]> {
@@ -154,6 +172,10 @@ async function readInputs(options: RunOptions, host: RunHost): Promise<TargetDat
     );
   }
   const labels = { region: options.regions[0] ?? UNKNOWN_REGION, accountId: options.accountId ?? null };
+  const labelled = [
+    ...(options.regions.length > 0 ? ["--region"] : []),
+    ...(options.accountId ? ["--account-id"] : []),
+  ];
   const targets: TargetData[] = [];
   const seen = new Map<string, string>();
   for (const input of options.inputs) {
@@ -161,7 +183,9 @@ async function readInputs(options: RunOptions, host: RunHost): Promise<TargetDat
     const text =
       input === "-" ? await host.readStdin(MAX_INPUT_BYTES) : readInputFile(resolve(host.cwd, input), input);
     if (text === undefined) throw inputTooLarge(name);
-    for (const target of await parseInput(name, text, labels)) {
+    const parsed = await parseInput(name, text, labels);
+    refuseLabelsOnSnapshot(name, text, labelled);
+    for (const target of parsed) {
       // Two targets with one region and account id could not be told apart in any report.
       const key = `${target.region}\u0000${target.accountId ?? ""}`;
       const first = seen.get(key);
@@ -194,7 +218,9 @@ function readInputFile(path: string, shown: string): string {
 
 async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[]> {
   // Loaded only here, so checks of saved data never pay for the AWS SDK.
-  const { readAwsTargets } = await import("./aws/live.js");
+  const { assertProfileConfigured, readAwsTargets } = await import("./aws/live.js");
+  // A mistyped profile is a mistake in the invocation, named before anything is read.
+  if (options.profile) await assertProfileConfigured(options.profile, host.env);
   const targets = await readAwsTargets({
     regions: options.regions,
     timeoutSeconds: options.timeoutSeconds,

@@ -5,12 +5,15 @@
 
 import { usageError } from "../errors.js";
 import { parseRegionList } from "../targets/region-names.js";
+import { suggestRegion } from "../targets/region-suggestion.js";
 import { FAIL_ON_VALUES, type FailOn } from "../types.js";
 
 /** The Action's inputs after parsing. */
 export interface ActionInputs {
   /** Policy files or pack names; empty means `.ses-guard.yaml` if present, else `recommended`. */
   policies: string[];
+  /** Saved data to check instead of the live account (like `--input`), relative to the workspace. */
+  inputs: string[];
   /** Regions to read; `"all"` for every SES region; empty for the job's AWS_REGION. */
   regions: string[] | "all";
   failOn: FailOn;
@@ -28,6 +31,11 @@ export function listInput(value: string): string[] {
     .split(/[\n,]/)
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "");
+}
+
+function didYouMean(region: string): string {
+  const hit = suggestRegion(region);
+  return hit === undefined ? "" : ` (did you mean "${hit}"?)`;
 }
 
 function booleanInput(name: string, value: string, fallback: boolean): boolean {
@@ -61,11 +69,12 @@ export function parseActionInputs(get: (name: string) => string): ActionInputs {
   if (regions && "invalid" in regions) {
     throw usageError(
       "action/invalid-input",
-      `input regions must list AWS region names (e.g. us-east-1, eu-west-2) or "all", not "${regions.invalid}"`,
+      `input regions must list AWS region names (e.g. us-east-1, eu-west-2) or "all", not "${regions.invalid}"${didYouMean(regions.invalid)}`,
     );
   }
   const inputs: ActionInputs = {
     policies: listInput(get("policy")),
+    inputs: listInput(get("input")),
     regions: regions ? regions.regions : "all",
     failOn: failOn as FailOn,
     annotations: booleanInput("annotations", get("annotations"), true),

@@ -13,6 +13,7 @@ import { repositoryPath } from "../report/location.js";
 import { createMarkdownFormatter } from "../report/markdown.js";
 import { type CheckOutcome, DEFAULT_TIMEOUT_SECONDS, type FormatRequest, runCheck } from "../run.js";
 import type { FormatContext } from "../types.js";
+import { inActionWords } from "./action-wording.js";
 import { type ActionInputs, parseActionInputs, workflowFile } from "./inputs.js";
 
 // GitHub shows 10 annotations of a level per step; setFailed adds one error annotation.
@@ -76,14 +77,16 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
   const outcome = await runCheck(
     {
       policies: inputs.policies,
-      inputs: [],
+      inputs: inputs.inputs,
       regions: inputs.regions,
       formats,
       failOn: inputs.failOn,
       timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
     },
     {
-      cwd: process.cwd(),
+      // Every relative path (the default policy, policy, input, report-file, sarif-file) is the
+      // workspace's, wherever the runner started the process.
+      cwd: workspace,
       env: process.env,
       now: () => now,
       readStdin: async () => "",
@@ -164,8 +167,9 @@ async function runAction(): Promise<number> {
   try {
     inputs = parseActionInputs((name) => core.getInput(name));
     return await check(inputs, workspace);
-  } catch (error) {
+  } catch (thrown) {
     setOutputs({ passed: false, failures: 0, errors: 0, report: "", sarif: "" });
+    const error = thrown instanceof SesGuardError ? inActionWords(thrown) : thrown;
     if (error instanceof SesGuardError) {
       if (inputs?.annotations !== false) {
         for (const annotation of problemAnnotations(error, workspace, inputs?.summary !== false)) {

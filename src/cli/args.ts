@@ -1,11 +1,11 @@
 import { rulesFormatNames, testFormatNames } from "../authoring/format-names.js";
 import { usageError } from "../errors.js";
 import { formatNames } from "../report/index.js";
-import { DEFAULT_TIMEOUT_SECONDS, type FormatRequest, type RunOptions } from "../run.js";
+import type { FormatRequest, RunOptions } from "../run.js";
 import { didYouMean } from "../suggest.js";
-import { parseRegionList } from "../targets/region-names.js";
-import { FAIL_ON_VALUES, type FailOn } from "../types.js";
 import { ArgvError, type OptionSpec, parseArgv } from "./argv.js";
+import { refuseConflicts, refuseRepeated } from "./option-rules.js";
+import { parseEndpoint, parseFailOn, parseRegions, parseTimeout } from "./option-values.js";
 
 /** The subcommands; `check` is the default. */
 export const commands = ["check", "validate", "snapshot", "test", "init", "schema", "rules"] as const;
@@ -15,7 +15,8 @@ export type CommandName = (typeof commands)[number];
 
 /** The parsed command line. */
 export type Invocation =
-  | { kind: "help" }
+  /** `--help`: the overview, or one command's own usage and options (`check --help`). */
+  | { kind: "help"; command?: CommandName }
   | { kind: "version" }
   | {
       kind: "run";
@@ -58,7 +59,7 @@ type OptionValues = {
 };
 
 /** Which options each command takes; anything else is a usage error rather than silently ignored. */
-const allowed: Record<CommandName, readonly string[]> = {
+export const allowed: Record<CommandName, readonly string[]> = {
   check: [
     "policy",
     "input",
@@ -93,14 +94,21 @@ const ACCOUNT_ID = /^\d{12}$/;
 export function parseCommandLine(argv: readonly string[]): Invocation {
   let values: OptionValues;
   let positionals: string[];
+  let repeated: string[];
   try {
     const parsed = parseArgv(argv, optionSpec);
     values = parsed.values as OptionValues;
     positionals = parsed.positionals;
+    repeated = parsed.repeated;
   } catch (error) {
     throw error instanceof ArgvError ? argvUsageError(error) : error;
   }
-  if (values.help) return { kind: "help" };
+  if (values.help) {
+    const named = positionals[0];
+    return named !== undefined && (commands as readonly string[]).includes(named)
+      ? { kind: "help", command: named as CommandName }
+      : { kind: "help" };
+  }
   if (values.version) return { kind: "version" };
 
   const [first, ...rest] = positionals;
@@ -121,10 +129,12 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (!allowed[command].includes(name)) {
       throw usageError(
         "cli/option-not-for-command",
-        `--${name} does not apply to \`ses-guard ${command}\` (see --help)`,
+        `--${name} does not apply to \`ses-guard ${command}\` (see ses-guard ${command} --help)`,
       );
     }
   }
+  refuseRepeated(repeated);
+  refuseConflicts(Object.keys(values));
 
   for (const name of ["policy", "input"] as const) {
     // `--input ""` would read the working directory, `--policy ""` look for a pack without a name.
@@ -166,23 +176,6 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   return invocation;
 }
 
-function parseRegions(raw: string[], all: boolean): string[] | "all" {
-  const parsed = parseRegionList(raw.flatMap((r) => r.split(",")));
-  const named = "regions" in parsed ? parsed.regions.length > 0 : true;
-  if (all && named)
-    throw usageError("cli/regions-conflict", "use either --region or --all-regions, not both");
-  if (all) return "all";
-  if ("invalid" in parsed) {
-    throw usageError(
-      "cli/invalid-region",
-      `"${parsed.invalid}" is not an AWS region name (e.g. us-east-1, eu-west-2)`,
-    );
-  }
-  if (raw.length > 0 && parsed.regions.length === 0)
-    throw usageError("cli/invalid-region", "--region needs a region name, e.g. us-east-1");
-  return parsed.regions;
-}
-
 /** Parses `NAME` or `NAME=FILE`; at most one format may go to standard output. */
 export function parseFormats(
   raw: readonly string[],
@@ -211,37 +204,6 @@ export function parseFormats(
   // The text report stays on standard output unless another format takes its place there.
   if (toStdout.length === 0) requests.push({ name: "text" });
   return requests;
-}
-
-function parseFailOn(raw: string | undefined): FailOn {
-  if (raw === undefined) return "error";
-  if ((FAIL_ON_VALUES as readonly string[]).includes(raw)) return raw as FailOn;
-  throw usageError(
-    "cli/invalid-fail-on",
-    `--fail-on "${raw}" is not valid${didYouMean(raw, FAIL_ON_VALUES)}; use one of ${FAIL_ON_VALUES.join(", ")}`,
-  );
-}
-
-function parseTimeout(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_TIMEOUT_SECONDS;
-  const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
-    throw usageError(
-      "cli/invalid-timeout",
-      `--timeout "${raw}" must be a number of seconds between 0 and 3600`,
-    );
-  }
-  return seconds;
-}
-
-function parseEndpoint(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.protocol === "http:" || url.protocol === "https:") return raw;
-  } catch {
-    // Fall through to the usage error below.
-  }
-  throw usageError("cli/invalid-endpoint", `--endpoint-url "${raw}" is not an http(s) URL`);
 }
 
 function argvUsageError(error: ArgvError): Error {

@@ -13,10 +13,15 @@ export interface OptionSpec {
   short?: string;
 }
 
-/** The values of the options given, in the order they first appeared, and the positionals. */
+/**
+ * The values of the options given, in the order they first appeared, and the positionals.
+ * `repeated` names the single-valued string options given more than once (parseArgs keeps the
+ * last value; the CLI refuses them instead, so no value is dropped without a word).
+ */
 export interface ParsedArgv {
   values: Record<string, string | boolean | string[] | boolean[]>;
   positionals: string[];
+  repeated: string[];
 }
 
 /**
@@ -41,6 +46,7 @@ export function parseArgv(
 ): ParsedArgv {
   const values: ParsedArgv["values"] = {};
   const positionals: string[] = [];
+  const repeated: string[] = [];
   const shortNames = new Map<string, string>();
   for (const [name, spec] of Object.entries(options)) {
     if (!spec.short) continue;
@@ -50,7 +56,10 @@ export function parseArgv(
   }
 
   const store = (name: string, value: string | boolean) => {
-    if (!options[name]?.multiple) values[name] = value;
+    const single = !options[name]?.multiple;
+    if (single && typeof value === "string" && Object.hasOwn(values, name) && !repeated.includes(name))
+      repeated.push(name);
+    if (single) values[name] = value;
     else if (Array.isArray(values[name])) (values[name] as (string | boolean)[]).push(value);
     else values[name] = [value] as string[] | boolean[];
   };
@@ -95,5 +104,5 @@ export function parseArgv(
     }
     positionals.push(arg);
   }
-  return { values, positionals };
+  return { values, positionals, repeated };
 }

@@ -5,7 +5,7 @@ Usage:
   ses-guard check    [--policy FILE|PACK]... [--input FILE|-]... [--region R[,R...] | --all-regions]
                      [--account-id ID] [--profile NAME] [--endpoint-url URL] [--format NAME[=FILE]]...
                      [--fail-on error|warning|notice|none] [--timeout SECONDS]
-  ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] --out FILE
+  ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] --out FILE|-
   ses-guard validate [--policy FILE|PACK]...
   ses-guard test     [PATH...] [--format text|junit[=FILE]]...
   ses-guard rules    [--policy FILE|PACK]... [--format text|json[=FILE]]
@@ -26,7 +26,7 @@ Commands:
 
 Options:
   --policy FILE|PACK     Policy file or built-in pack (recommended, strict); repeatable.
-                         Default: .ses-guard.yaml in this directory, else recommended
+                         Default: .ses-guard.yaml (or .yml) in this directory, else recommended
   --input FILE|-         Saved data: the output of \`aws sesv2 get-account\`, or a snapshot; - is stdin
   --region R[,R...]      Regions to read (live), or the region of a get-account --input
   --all-regions          Every region where SES v2 is offered
@@ -36,10 +36,10 @@ Options:
   --endpoint-url URL     Another SES v2 endpoint (also AWS_ENDPOINT_URL_SESV2)
   --format NAME[=FILE]   text (default), json, sarif, junit, markdown, github; =FILE writes to a file
   --fail-on LEVEL        Lowest severity that fails the run: error (default), warning, notice, none
-  --timeout SECONDS      Deadline per AWS request (default 10). A Region's read ends within its
-                         attempts (AWS_MAX_ATTEMPTS, default 3) and their backoff, and the whole
-                         live read within twice that plus 1 s (84 s with the defaults)
-  --out FILE             Where snapshot writes
+  --timeout SECONDS      Deadline per AWS request, 0.1 to 3600 (default 10). A Region's read ends
+                         within its attempts (AWS_MAX_ATTEMPTS, default 3) and their backoff, and
+                         the whole live read within twice that plus 1 s (84 s with the defaults)
+  --out FILE|-           Where snapshot writes; - is standard output
   --force                init: overwrite existing files
   --color, --no-color    Force colour on or off (default: on a terminal, unless NO_COLOR is set)
 
@@ -49,5 +49,5 @@ Exit codes:
   2  invalid invocation or policy (nothing was checked)
   3  some target could not be read (its rules are reported as errors)
   test: 0 every expectation holds, 1 some expectation does not, 2 an invalid test file, policy or
-  account file, or an expectation on a rule the policy does not have
+        account file, or an expectation on a rule the policy does not have
 `;

@@ -5,6 +5,7 @@ import { terminalSafe } from "../report/terminal-text.js";
 import { loadPolicies, type RunHost, runCheck, runSnapshot } from "../run.js";
 import { toolVersion } from "../version.js";
 import { parseCommandLine } from "./args.js";
+import { commandHelp } from "./command-help.js";
 import { helpText } from "./help.js";
 
 /** Runs the command line and returns the exit code; every error a user can cause ends here. */
@@ -30,7 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const invocation = parseCommandLine(argv);
     if (invocation.kind === "help") {
-      writeStdout(helpText);
+      writeStdout(invocation.command ? commandHelp(invocation.command) : helpText);
       return ExitCode.ok;
     }
     if (invocation.kind === "version") {
@@ -87,6 +88,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       case "snapshot": {
         const outcome = await runSnapshot(invocation.options, invocation.out ?? "", host);
+        if (outcome.stdout !== undefined) writeStdout(outcome.stdout);
         const failed = outcome.targets.filter((t) => t.status === "error");
         for (const target of failed) {
           writeStderr(

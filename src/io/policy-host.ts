@@ -4,11 +4,21 @@ import type { PolicyHost } from "../policy/resolve.js";
 // The limits alone: importing them from yaml-document.js would load the YAML parser on every start.
 import { yamlLimits } from "../policy/yaml-limits.js";
 import { readBoundedText } from "./bounded-read.js";
+import { findRepositoryRoot } from "./repository-root.js";
 
-/** The policy loader's window on the file system, rooted at the working directory. */
-export function createPolicyHost(cwd: string): PolicyHost {
+/**
+ * The policy loader's window on the file system: paths relative to `cwd`, and `extends` confined
+ * to `repositoryRoot`, by default the git repository holding `cwd` (the working directory itself
+ * outside a repository).
+ */
+export function createPolicyHost(cwd: string, repositoryRoot?: string): PolicyHost {
+  const root = resolve(cwd, repositoryRoot ?? findRepositoryRoot(cwd) ?? cwd);
+  const inside = (base: string, path: string) => {
+    const rel = relative(base, path);
+    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+  };
   return {
-    root: cwd,
+    root,
     readFile(path) {
       const read = readBoundedText(path, yamlLimits.maxBytes);
       if ("text" in read) return { text: read.text };
@@ -22,16 +32,15 @@ export function createPolicyHost(cwd: string): PolicyHost {
     },
     resolve: (fromFile, rel) => resolve(fromFile ? dirname(fromFile) : cwd, rel),
     display(path) {
+      // Relative to the working directory for a file in the repository (`../shared/base.yaml`
+      // from a sub-folder), absolute for anything else.
       const rel = relative(cwd, path);
-      return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : path;
+      return inside(cwd, path) || inside(root, path) ? rel.split(sep).join("/") : path;
     },
     mayExtend(path, roots) {
       // Compare real paths, so a symlink inside the repository cannot reach outside it.
       const real = realOrSelf(path);
-      return roots.some((root) => {
-        const rel = relative(realOrSelf(root), real);
-        return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
-      });
+      return roots.some((allowed) => inside(realOrSelf(allowed), real));
     },
     dirname,
   };

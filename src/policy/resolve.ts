@@ -17,7 +17,7 @@ export interface PolicyHost {
    * reach only files inside the repository (and built-in packs), never the rest of the disk.
    */
   mayExtend(path: string, roots: readonly string[]): boolean;
-  /** Where the working directory is (a root `extends` may always reach). */
+  /** The repository root: the git root, or GITHUB_WORKSPACE in the Action (`extends` may reach anything inside). */
   root: string;
   /** The directory containing a file. */
   dirname(path: string): string;

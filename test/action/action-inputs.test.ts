@@ -8,6 +8,7 @@ describe("parseActionInputs", () => {
   it("applies the defaults of action.yml when inputs are empty", () => {
     expect(parseActionInputs(reader({}))).toEqual({
       policies: [],
+      inputs: [],
       regions: [],
       failOn: "error",
       annotations: true,
@@ -20,6 +21,7 @@ describe("parseActionInputs", () => {
       parseActionInputs(
         reader({
           policy: "ci/ses.yaml\nstrict",
+          input: "saved/a.json, saved/b.json",
           regions: "us-east-1, eu-west-1\n ap-south-1",
           "fail-on": "warning",
           "sarif-file": "out/ses.sarif",
@@ -30,6 +32,7 @@ describe("parseActionInputs", () => {
       ),
     ).toEqual({
       policies: ["ci/ses.yaml", "strict"],
+      inputs: ["saved/a.json", "saved/b.json"],
       regions: ["us-east-1", "eu-west-1", "ap-south-1"],
       failOn: "warning",
       sarifFile: "out/ses.sarif",
@@ -54,11 +57,15 @@ describe("parseActionInputs", () => {
     [{ regions: "all, us-east-1" }, 'input regions is either "all" or a list of regions, not both'],
     [
       { regions: "us-east-1\nEU-WEST-1" },
-      'input regions must list AWS region names (e.g. us-east-1, eu-west-2) or "all", not "EU-WEST-1"',
+      'input regions must list AWS region names (e.g. us-east-1, eu-west-2) or "all", not "EU-WEST-1" (did you mean "eu-west-1"?)',
     ],
     [
       { regions: "eu-west" },
-      'input regions must list AWS region names (e.g. us-east-1, eu-west-2) or "all", not "eu-west"',
+      'input regions must list AWS region names (e.g. us-east-1, eu-west-2) or "all", not "eu-west" (did you mean "eu-west-1"?)',
+    ],
+    [
+      { regions: "mars" },
+      'input regions must list AWS region names (e.g. us-east-1, eu-west-2) or "all", not "mars"',
     ],
     [
       { "sarif-file": "out.json", "report-file": "out.json" },

@@ -48,6 +48,7 @@ describe("action.yml", () => {
     expect(Object.keys(yaml.inputs)).toEqual([
       "policy",
       "regions",
+      "input",
       "fail-on",
       "sarif-file",
       "report-file",

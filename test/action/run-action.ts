@@ -62,6 +62,8 @@ export interface ActionRun {
   summary: string;
   /** The workspace the run happened in (still there until `cleanup`). */
   workspace: string;
+  /** The other directory (the process's working directory when `elsewhere` was given). */
+  elsewhere: string;
   cleanup(): void;
 }
 
@@ -77,6 +79,11 @@ export interface ActionRunOptions {
   stsEndpoint: string;
   /** Extra environment variables. */
   env?: Record<string, string>;
+  /**
+   * Start the process in another directory beside the workspace (holding these files), as a
+   * runner does after a step changed directory: every relative path must still be the workspace's.
+   */
+  elsewhere?: Record<string, string>;
 }
 
 /** Parses a GITHUB_OUTPUT file (`name<<DELIMITER`, value lines, `DELIMITER`). */
@@ -107,6 +114,12 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   for (const [path, text] of Object.entries(options.files ?? {})) {
     mkdirSync(join(workspace, path, ".."), { recursive: true });
     writeFileSync(join(workspace, path), text);
+  }
+  const elsewhere = join(root, "elsewhere");
+  mkdirSync(elsewhere);
+  for (const [path, text] of Object.entries(options.elsewhere ?? {})) {
+    mkdirSync(join(elsewhere, path, ".."), { recursive: true });
+    writeFileSync(join(elsewhere, path), text);
   }
   writeFileSync(outputFile, "");
   writeFileSync(summaryFile, "");
@@ -140,7 +153,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   }
 
   const { code, stdout, stderr } = await spawnAndCollect(options.node, [actionPath], {
-    cwd: workspace,
+    cwd: options.elsewhere ? elsewhere : workspace,
     env,
     timeoutMs: 30_000,
   });
@@ -151,6 +164,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
     summary: readFileSync(summaryFile, "utf8"),
     workspace,
+    elsewhere,
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }

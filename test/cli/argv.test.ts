@@ -100,15 +100,17 @@ describe("parseArgv", () => {
     expect(parseArgv(["--input", "-", "--", "--policy"], optionSpec)).toEqual({
       values: { input: ["-"] },
       positionals: ["--policy"],
+      repeated: [],
     });
   });
 
-  it("keeps the last value of an option given twice, and every value of a repeatable one", () => {
-    expect(parseArgv(["--out", "a", "--out=b", "--region", "x", "--region", "y"], optionSpec).values).toEqual(
-      {
-        out: "b",
-        region: ["x", "y"],
-      },
+  it("keeps the last value of an option given twice, as parseArgs does, and names it in repeated", () => {
+    const parsed = parseArgv(
+      ["--out", "a", "--out=b", "--region", "x", "--region", "y", "--out", "c", "--color", "--color"],
+      optionSpec,
     );
+    expect(parsed.values).toEqual({ out: "c", region: ["x", "y"], color: true });
+    // Once each, and never a repeatable option or a flag (a second --color changes nothing).
+    expect(parsed.repeated).toEqual(["out"]);
   });
 });

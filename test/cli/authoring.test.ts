@@ -3,7 +3,7 @@
  * (and refusing to overwrite), test (passing, failing, invalid files, unknown rules, JUnit),
  * schema (the published file exactly) and rules (overrides and waivers), with their exit codes.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bundle, copyBundle, repoRoot, tempDir } from "../authoring/cli-bundle.js";
@@ -91,6 +91,18 @@ describe("ses-guard init", () => {
     );
     expect(readFileSync(join(dir, ".ses-guard.test.yaml"), "utf8")).toMatch(/^# Tests for \.ses-guard\.yaml/);
     noStackTrace(forced.stderr);
+  });
+
+  it("writes nothing beside a .ses-guard.yml, even with --force: there would be two default policies", async () => {
+    const dir = workspace({ ".ses-guard.yml": "version: 1\nextends: [strict]\n" });
+    for (const args of [["init"], ["init", "--force"]]) {
+      const run = await bundle.run(args, dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        "ses-guard: .ses-guard.yml is already the policy here, and .ses-guard.yaml beside it would be a second default policy; nothing was written (rename or remove .ses-guard.yml first)\n",
+      );
+    }
+    expect(readdirSync(dir)).toEqual([".ses-guard.yml"]);
   });
 });
 
@@ -257,6 +269,32 @@ cases:
     expect(named.stdout).not.toContain("outside the repository");
   });
 
+  it("inside a git repository, a test file in a sub-folder may reach the rest of the repository", async () => {
+    const outer = workspace({
+      "repo/policies/team.yaml": "version: 1\nextends: [recommended]\n",
+      "repo/accounts/healthy.json": JSON.stringify({ SendingEnabled: false }),
+      "repo/tests/t.test.yaml": `version: 1
+policy: ../policies/team.yaml
+cases:
+  - name: from the repository
+    accountFile: ../accounts/healthy.json
+    expect: { sending-enabled: fail }
+`,
+      "outside.yaml": "version: 1\n",
+      "repo/tests/o.test.yaml":
+        "version: 1\npolicy: ../../outside.yaml\ncases:\n  - { name: a, account: {}, expect: { x: pass } }\n",
+    });
+    mkdirSync(join(outer, "repo", ".git"));
+    const result = await bundle.run(["test", "t.test.yaml"], join(outer, "repo", "tests"));
+    noStackTrace(result.stderr);
+    expect(result.stdout).not.toContain("outside the repository");
+    expect(result.stdout).toContain("PASS  from the repository");
+    expect(result.code).toBe(0);
+    const outside = await bundle.run(["test", "o.test.yaml"], join(outer, "repo", "tests"));
+    expect(outside.stdout).toContain(`policy ${join(outer, "outside.yaml")} is outside the repository`);
+    expect(outside.code).toBe(2);
+  });
+
   it("writes JUnit to a file while the text report goes to the terminal", async () => {
     const dir = workspace({
       "t.test.yaml":
@@ -298,7 +336,10 @@ cases:
     ],
     [["test", "nowhere"], "ses-guard: cannot read nowhere: no such file\n"],
     [["test", "--format", "sarif"], 'ses-guard: unknown format "sarif"; formats are text, junit\n'],
-    [["test", "--policy", "x.yaml"], "ses-guard: --policy does not apply to `ses-guard test` (see --help)\n"],
+    [
+      ["test", "--policy", "x.yaml"],
+      "ses-guard: --policy does not apply to `ses-guard test` (see ses-guard test --help)\n",
+    ],
   ])("exits 2 on %j", async (args, stderr) => {
     const result = await bundle.run(args, workspace());
     expect(result.stderr).toBe(stderr);
@@ -315,7 +356,9 @@ describe("ses-guard schema", () => {
 
   it("takes no arguments", async () => {
     const result = await bundle.run(["schema", "--force"], workspace());
-    expect(result.stderr).toBe("ses-guard: --force does not apply to `ses-guard schema` (see --help)\n");
+    expect(result.stderr).toBe(
+      "ses-guard: --force does not apply to `ses-guard schema` (see ses-guard schema --help)\n",
+    );
     expect(result.code).toBe(2);
   });
 });

@@ -284,7 +284,7 @@ describe("bad flags and values", () => {
     [
       "a bad --region",
       ["check", "--region", "us-east-1x"],
-      /^ses-guard: "us-east-1x" is not an AWS region name \(e\.g\. us-east-1, eu-west-2\)$/,
+      /^ses-guard: "us-east-1x" is not an AWS region name; did you mean "us-east-1"\?$/,
     ],
     [
       "--input with several regions",
@@ -294,7 +294,7 @@ describe("bad flags and values", () => {
     [
       "--input with --all-regions",
       ["check", "--input", account, "--all-regions"],
-      /^ses-guard: --all-regions reads the live account; it cannot be used with --input$/,
+      /^ses-guard: --all-regions applies to reading the live account; it cannot be used with --input \(saved data\)$/,
     ],
   ];
 

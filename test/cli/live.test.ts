@@ -3,7 +3,7 @@
  * fault server on loopback, the real SDK inside the bundle, and the exit codes a pipeline sees.
  * An unreadable Region ends in exit 3 while the other Regions are still evaluated.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SES_REGIONS } from "../../src/targets/regions.js";
@@ -241,6 +241,46 @@ describe("ses-guard snapshot of live accounts", () => {
         ["us-east-1", "123456789012", "ok"],
         ["eu-west-1", "123456789012", "ok"],
       ]);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it("--out - writes the snapshot to standard output, which check --input - reads back", async () => {
+    const temp = tempDir();
+    try {
+      const snap = await runCli(["snapshot", "--region", "eu-west-1", "--out", "-"], {
+        cwd: temp.dir,
+        env: liveEnv(emulator.url),
+      });
+      expectClean(snap);
+      expect(snap.code, snap.stderr).toBe(0);
+      expect(snap.stderr).toBe("ses-guard: wrote standard output with 1 target\n");
+      const snapshot = JSON.parse(snap.stdout) as { kind: string; targets: Array<{ region: string }> };
+      expect(snapshot.kind).toBe("ses-guard/snapshot");
+      expect(snapshot.targets.map((t) => t.region)).toEqual(["eu-west-1"]);
+      // No file named "-" appears.
+      expect(readdirSync(temp.dir)).toEqual([]);
+
+      const offline = liveEnv("http://127.0.0.1:9");
+      const check = await runCli(["check", "--input", "-", "--format", "json"], {
+        stdin: snap.stdout,
+        env: offline,
+      });
+      expect(check.code, check.stderr).toBe(0);
+      expect(parseReport(check.stdout).targets.map((t) => [t.region, t.accountId])).toEqual([
+        ["eu-west-1", "123456789012"],
+      ]);
+      // --region labels a get-account input; a snapshot names its own, so the flag is refused.
+      const labelled = await runCli(["check", "--input", "-", "--region", "us-east-1"], {
+        stdin: snap.stdout,
+        env: offline,
+      });
+      expect(labelled.code).toBe(2);
+      expect(labelled.stdout).toBe("");
+      expect(labelled.stderr).toBe(
+        "ses-guard: --region labels a get-account input; <stdin> is a snapshot, which names the Region and account of each target itself: leave it out\n",
+      );
     } finally {
       temp.cleanup();
     }

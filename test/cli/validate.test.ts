@@ -36,6 +36,33 @@ describe("validate", () => {
     }
   });
 
+  it.concurrent("without --policy: .ses-guard.yml too, in validate, rules and check alike", async () => {
+    const { dir: cwd, cleanup: done } = tempDir();
+    try {
+      writeFileSync(join(cwd, ".ses-guard.yml"), "version: 1\nextends: [strict]\n");
+      const run = await runCli(["validate"], { cwd });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(
+        ".ses-guard.yml, policies/strict.yaml, policies/recommended.yaml: valid, 9 rules enabled (9 in all), 0 waivers\n",
+      );
+      const rules = await runCli(["rules", "--format", "json"], { cwd });
+      expect(rules.code).toBe(0);
+      expect((JSON.parse(rules.stdout) as { files: string[] }).files[0]).toBe(".ses-guard.yml");
+      // Both spellings at once: nothing runs, and the error names both.
+      writeFileSync(join(cwd, ".ses-guard.yaml"), "version: 1\n");
+      for (const args of [["validate"], ["rules"], ["check", "--input", "-"]]) {
+        const both = await runCli(args, { cwd, stdin: "{}" });
+        expect(both.code).toBe(2);
+        expect(both.stdout).toBe("");
+        expect(both.stderr).toBe(
+          `ses-guard: both .ses-guard.yaml and .ses-guard.yml are in ${cwd}; ses-guard reads one default policy: remove or rename one, or name the policy to use (--policy, or the Action's policy input)\n`,
+        );
+      }
+    } finally {
+      done();
+    }
+  });
+
   it.concurrent("needs no account and never reads AWS", async () => {
     // The test environment points every AWS endpoint at a closed port: a read would fail loudly.
     const run = await runCli(["validate", "--policy", "strict"], { env: { AWS_ACCESS_KEY_ID: undefined } });

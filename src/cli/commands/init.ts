@@ -1,9 +1,10 @@
 import { lstatSync } from "node:fs";
 import { resolve } from "node:path";
 import type { CommandIo } from "../../authoring/command-io.js";
-import { STARTER_TEST_PATH, starterFiles } from "../../authoring/init-templates.js";
+import { STARTER_POLICY_PATH, STARTER_TEST_PATH, starterFiles } from "../../authoring/init-templates.js";
 import { ExitCode, usageError } from "../../errors.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
+import { DEFAULT_POLICY_FILES } from "../../io/default-policy.js";
 import { describeFsError } from "../../io/fs-errors.js";
 import { toolVersion } from "../../version.js";
 
@@ -21,6 +22,16 @@ export function runInitCommand(force: boolean, io: CommandIo): number {
     throw usageError(
       "init/exists",
       `${directories.map((file) => file.path).join(", ")} ${directories.length === 1 ? "is a directory" : "are directories"}; nothing was written`,
+    );
+  }
+  // The starter policy beside a policy in the other spelling would make every run refuse the pair.
+  const other = DEFAULT_POLICY_FILES.find(
+    (name) => name !== STARTER_POLICY_PATH && exists(resolve(io.cwd, name)) !== "none",
+  );
+  if (other !== undefined) {
+    throw usageError(
+      "init/exists",
+      `${other} is already the policy here, and ${STARTER_POLICY_PATH} beside it would be a second default policy; nothing was written (rename or remove ${other} first)`,
     );
   }
   if (existing.length > 0 && !force) {

@@ -39,11 +39,12 @@ export async function runTestCommand(
   const named = paths.length > 0 ? paths : ["."];
   const files = findTestFiles(named, io.cwd);
   // Test files can arrive in pull requests, so like `extends` they may only reach files inside the
-  // working directory or the paths named on the command line, never the rest of the disk.
-  const roots = [io.cwd, ...named.map((path) => containingDirectory(resolve(io.cwd, path)))];
+  // repository (the git root, else the working directory) or the paths named on the command line,
+  // never the rest of the disk.
+  const host = createPolicyHost(io.cwd);
+  const roots = [host.root, ...named.map((path) => containingDirectory(resolve(io.cwd, path)))];
   const outcomes: TestFileOutcome[] = [];
   const today = io.now().toISOString().slice(0, 10);
-  const host = createPolicyHost(io.cwd);
   for (const file of files) outcomes.push(await runOneFile(file, { host, roots, today }));
   const run: TestRun = { files: outcomes };
   const exitCode = testRunExitCode(run);
