@@ -1,4 +1,4 @@
-var O=Object.create;var c=Object.defineProperty;var q=Object.getOwnPropertyDescriptor;var N=Object.getOwnPropertyNames;var j=Object.getPrototypeOf,R=Object.prototype.hasOwnProperty;var u=(e,t)=>()=>{try{return t||e((t={exports:{}}).exports,t),t.exports}catch(a){throw t=0,a}},V=(e,t)=>{for(var a in t)c(e,a,{get:t[a],enumerable:!0})},w=(e,t,a,r)=>{if(t&&typeof t=="object"||typeof t=="function")for(let n of N(t))!R.call(e,n)&&n!==a&&c(e,n,{get:()=>t[n],enumerable:!(r=q(t,n))||r.enumerable});return e};var l=(e,t,a)=>(a=e!=null?O(j(e)):{},w(t||!e||!e.__esModule?c(a,"default",{value:e,enumerable:!0}):a,e)),H=e=>w(c({},"__esModule",{value:!0}),e);var v=u((se,y)=>{y.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-LXFIHJ3J.js"]??require("./chunk-LXFIHJ3J.js")});var x=u((ae,b)=>{b.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-LROSBJQD.js"]??require("./chunk-LROSBJQD.js")});var S=u((ne,A)=>{A.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-AUA3XXNZ.js"]??require("./chunk-AUA3XXNZ.js")});var T=u((oe,k)=>{k.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-WTBZGW6Y.js"]??require("./chunk-WTBZGW6Y.js")});var I=u((ie,$)=>{$.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-F2OXKJLV.js"]??require("./chunk-F2OXKJLV.js")});var ee={};V(ee,{runInitCommand:()=>K});module.exports=H(ee);var D=l(v(),1),h=l(x(),1),re=l(S(),1),o=l(T(),1),ue=l(I(),1),E=require("node:fs"),g=require("node:path"),i=".ses-guard.yaml",f=".ses-guard.test.yaml",Y=".github/workflows/ses-guard.yml",B="ses-guard/ses-guard@v0",m="ses-guard.sarif",U="./node_modules/ses-guard/policies/policy.schema.json";function G(e){return[{path:i,text:J(e)},{path:f,text:X(e)},{path:Y,text:Z(e)}]}function M(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+90),t.toISOString().slice(0,10)}function P(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+1),t.toISOString().slice(0,10)}function F(){return`rules:
+var q=Object.create;var c=Object.defineProperty;var R=Object.getOwnPropertyDescriptor;var j=Object.getOwnPropertyNames;var V=Object.getPrototypeOf,H=Object.prototype.hasOwnProperty;var u=(e,t)=>()=>{try{return t||e((t={exports:{}}).exports,t),t.exports}catch(a){throw t=0,a}},Y=(e,t)=>{for(var a in t)c(e,a,{get:t[a],enumerable:!0})},v=(e,t,a,r)=>{if(t&&typeof t=="object"||typeof t=="function")for(let n of j(t))!H.call(e,n)&&n!==a&&c(e,n,{get:()=>t[n],enumerable:!(r=R(t,n))||r.enumerable});return e};var l=(e,t,a)=>(a=e!=null?q(V(e)):{},v(t||!e||!e.__esModule?c(a,"default",{value:e,enumerable:!0}):a,e)),B=e=>v(c({},"__esModule",{value:!0}),e);var x=u((ae,b)=>{b.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-FETRPNKI.js"]??require("./chunk-FETRPNKI.js")});var S=u((ne,A)=>{A.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-LROSBJQD.js"]??require("./chunk-LROSBJQD.js")});var T=u((oe,k)=>{k.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-AUA3XXNZ.js"]??require("./chunk-AUA3XXNZ.js")});var E=u((ie,$)=>{$.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-WTBZGW6Y.js"]??require("./chunk-WTBZGW6Y.js")});var D=u((re,I)=>{I.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-F2OXKJLV.js"]??require("./chunk-F2OXKJLV.js")});var te={};Y(te,{runInitCommand:()=>ee});module.exports=B(te);var p=l(x(),1),m=l(S(),1),ue=l(T(),1),i=l(E(),1),le=l(D(),1),C=require("node:fs"),d=require("node:path"),o=".ses-guard.yaml",y=".ses-guard.test.yaml",P=".github/workflows/ses-guard.yml",U="ses-guard/ses-guard@v0",w="ses-guard.sarif",G="./node_modules/ses-guard/policies/policy.schema.json";function W(e){return[{path:o,text:Z(e)},{path:y,text:Q(e)},{path:P,text:X(e)}]}function L(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+90),t.toISOString().slice(0,10)}function _(e){let t=new Date(`${e}T00:00:00Z`);return t.setUTCDate(t.getUTCDate()+1),t.toISOString().slice(0,10)}function F(){return`rules:
   - id: transactional-mail-type
     title: The account is registered for transactional mail
     severity: warning
@@ -8,14 +8,14 @@ var O=Object.create;var c=Object.defineProperty;var q=Object.getOwnPropertyDescr
       equals: TRANSACTIONAL
     message: "{path} is {actual}; this repository sends {expected} mail only"
     remediation: aws sesv2 put-account-details --mail-type TRANSACTIONAL --website-url https://www.example.com
-    docs: https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_PutAccountDetails.html`}function W(){return`overrides:
-  vdm-enabled: { severity: notice }`}function _(e){return`waivers:
+    docs: https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_PutAccountDetails.html`}function z(){return`overrides:
+  vdm-enabled: { severity: notice }`}function K(e){return`waivers:
   - rule: vdm-enabled
     regions: [ap-south-1]
     reason: Virtual Deliverability Manager rollout in Mumbai is scheduled for next quarter
-    expires: ${M(e.today)}`}function d(e){return e.split(`
+    expires: ${L(e.today)}`}function h(e){return e.split(`
 `).map(t=>`# ${t}`.trimEnd()).join(`
-`)}function J(e){return`# yaml-language-server: $schema=${U}
+`)}function Z(e){return`# yaml-language-server: $schema=${G}
 # The line above gives editors with YAML support (VS Code's YAML extension, JetBrains IDEs, any
 # editor using yaml-language-server) completion and checking for this file. The path is relative
 # to this file and points at the schema of the ses-guard version this repository installs
@@ -25,7 +25,7 @@ var O=Object.create;var c=Object.defineProperty;var q=Object.getOwnPropertyDescr
 # ses-guard policy for this repository's Amazon SES v2 accounts.
 #   npx ses-guard validate                 check this file
 #   npx ses-guard rules                    the rules it resolves to, with waivers
-#   npx ses-guard test                     run the cases in ${f}
+#   npx ses-guard test                     run the cases in ${y}
 #   npx ses-guard check --region us-east-1 check the live account (read-only: ses:GetAccount)
 version: 1
 
@@ -39,15 +39,15 @@ extends: [recommended]
 # A custom rule: \`path\` as \`aws sesv2 get-account\` spells it, and one operator (equals, in,
 # containsAll, lessThan, matches, exists, ...), or all/any/not to combine checks. severity is
 # error (the default, fails the run), warning or notice; regions limits it to some regions.
-${d(F())}
+${h(F())}
 #
 # Overrides change an inherited rule: its severity, or \`enabled: false\` to turn it off.
-${d(W())}
+${h(z())}
 #
 # A waiver accepts a failing rule for a while (optionally only in some regions or accounts). It
 # needs a reason and an end date; after that date the rule fails again, so exceptions get reviewed.
-${d(_(e))}
-`}function z(e){let t=M(e.today);return`  - name: the waiver covers VDM in ap-south-1 until it expires
+${h(K(e))}
+`}function J(e){let t=L(e.today);return`  - name: the waiver covers VDM in ap-south-1 until it expires
     region: ap-south-1
     today: ${e.today}
     account: { VdmAttributes: { VdmEnabled: DISABLED } }
@@ -56,7 +56,7 @@ ${d(_(e))}
 
   - name: after its end date the waiver no longer applies
     region: ap-south-1
-    today: ${P(t)}
+    today: ${_(t)}
     account: { VdmAttributes: { VdmEnabled: DISABLED } }
     expect:
       vdm-enabled: fail
@@ -72,14 +72,14 @@ ${d(_(e))}
     account: { Details: { MailType: MARKETING } }
     expect:
       transactional-mail-type: skipped
-`}function X(e){return`# Tests for ${i}: each case gives one account's GetAccount data (as
+`}function Q(e){return`# Tests for ${o}: each case gives one account's GetAccount data (as
 # \`aws sesv2 get-account\` prints it) and the result each named rule must have: pass, fail,
 # waived or skipped. Run them with \`npx ses-guard test\`: exit 0 when every expectation holds,
 # 1 when one does not, 2 when this file or the policy is invalid.
 # \`accountFile: fixtures/prod.json\` (relative to this file) reads the data from a file instead;
 # \`today: YYYY-MM-DD\` fixes the date waivers are judged on.
 version: 1
-policy: ./${i}
+policy: ./${o}
 cases:
   - name: a healthy production account passes every rule
     region: us-east-1
@@ -120,9 +120,9 @@ cases:
       enforcement-healthy: fail
       quota-headroom: fail
 
-  # Cases for the commented examples in ${i}: uncomment them with the examples.
-${d(z(e).trimEnd())}
-`}function Z(e){return`# ses-guard: check this repository's Amazon SES v2 accounts against ${i}.
+  # Cases for the commented examples in ${o}: uncomment them with the examples.
+${h(J(e).trimEnd())}
+`}function X(e){return`# ses-guard: check this repository's Amazon SES v2 accounts against ${o}.
 # Before the first run: create an IAM role that GitHub Actions can assume through OIDC, allowed
 # ses:GetAccount (STS GetCallerIdentity, which labels results with the account id, needs no
 # permission), then set role-to-assume and the regions below.
@@ -158,23 +158,23 @@ jobs:
           aws-region: us-east-1
 
       - name: Check the SES accounts
-        uses: ${B}
+        uses: ${U}
         with:
-          policy: ${i}
+          policy: ${o}
           regions: us-east-1,eu-west-1
-          sarif-file: ${m}
+          sarif-file: ${w}
 
       # Upload even when the check failed: failing rules are what code scanning should show.
       # The hashFiles guard skips the upload when no report was written (e.g. an invalid policy),
       # so the log shows the real error rather than a missing file.
       - name: Upload to code scanning
-        if: always() && hashFiles('${m}') != ''
+        if: always() && hashFiles('${w}') != ''
         uses: github/codeql-action/upload-sarif@v4
         with:
-          sarif_file: ${m}
+          sarif_file: ${w}
           category: ses-guard
-`}function K(e,t){let a=G({today:t.now().toISOString().slice(0,10),version:D.a}),r=new Map(a.map(s=>[s,Q((0,g.resolve)(t.cwd,s.path))])),n=a.filter(s=>r.get(s)!=="none"),p=a.filter(s=>r.get(s)==="directory");if(p.length>0)throw(0,o.c)("init/exists",`${p.map(s=>s.path).join(", ")} ${p.length===1?"is a directory":"are directories"}; nothing was written`);if(n.length>0&&!e)throw(0,o.c)("init/exists",`${n.map(s=>s.path).join(", ")} already ${n.length===1?"exists":"exist"}; nothing was written (use --force to overwrite)`);for(let s of a){try{(0,h.b)((0,g.resolve)(t.cwd,s.path),s.text)}catch(L){throw(0,o.c)("init/write-failed",`cannot write ${s.path}: ${(0,h.a)(L)}`)}let C=n.includes(s)?" (overwritten)":"";t.stdout(`wrote ${s.path}${C}
+`}function ee(e,t){let a=W({today:t.now().toISOString().slice(0,10),version:p.c}),r=new Map(a.map(s=>[s,M((0,d.resolve)(t.cwd,s.path))])),n=a.filter(s=>r.get(s)!=="none"),g=a.filter(s=>r.get(s)==="directory");if(g.length>0)throw(0,i.c)("init/exists",`${g.map(s=>s.path).join(", ")} ${g.length===1?"is a directory":"are directories"}; nothing was written`);let f=p.a.find(s=>s!==o&&M((0,d.resolve)(t.cwd,s))!=="none");if(f!==void 0)throw(0,i.c)("init/exists",`${f} is already the policy here, and ${o} beside it would be a second default policy; nothing was written (rename or remove ${f} first)`);if(n.length>0&&!e)throw(0,i.c)("init/exists",`${n.map(s=>s.path).join(", ")} already ${n.length===1?"exists":"exist"}; nothing was written (use --force to overwrite)`);for(let s of a){try{(0,m.b)((0,d.resolve)(t.cwd,s.path),s.text)}catch(N){throw(0,i.c)("init/write-failed",`cannot write ${s.path}: ${(0,m.a)(N)}`)}let O=n.includes(s)?" (overwritten)":"";t.stdout(`wrote ${s.path}${O}
 `)}return t.stdout(`
-Next: npx ses-guard test (runs ${f}), then set the IAM role and regions in the workflow.
-`),o.a.ok}function Q(e){try{return(0,E.lstatSync)(e).isDirectory()?"directory":"file"}catch{return"none"}}0&&(module.exports={runInitCommand});
-//# sourceMappingURL=init-36J766RD.js.map
+Next: npx ses-guard test (runs ${y}), then set the IAM role and regions in the workflow.
+`),i.a.ok}function M(e){try{return(0,C.lstatSync)(e).isDirectory()?"directory":"file"}catch{return"none"}}0&&(module.exports={runInitCommand});
+//# sourceMappingURL=init-5H6WHLG5.js.map
