@@ -9,6 +9,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -99,7 +100,9 @@ const REGISTRY = 'globalThis[Symbol.for("ses-guard.start-up-chunks")]';
 // hold paths from it to src/, and those must not depend on where the repository is checked out.
 const scratchParent = join(root, "node_modules", ".cache", "ses-guard-build");
 mkdirSync(scratchParent, { recursive: true });
-const scratch = mkdtempSync(join(scratchParent, "run-"));
+// Its real path: esbuild reports chunk paths resolved through symlinks, so a node_modules that is
+// a symlink (a second checkout sharing one install) must not leave two spellings of one folder.
+const scratch = realpathSync(mkdtempSync(join(scratchParent, "run-")));
 let described;
 try {
   rmSync(outdir, { recursive: true, force: true });
