@@ -4,3 +4,4 @@
  * the SDK once.
  */
 export { readAwsTargets } from "./get-account.js";
+export { readAccountRegions } from "./read-account-regions.js";
