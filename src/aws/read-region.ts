@@ -9,6 +9,7 @@ import type { TargetData } from "../types.js";
 import { AwsErrorCode, classifyAwsError, malformedResponseHint, redactSecretsIn } from "./aws-errors.js";
 import { deadlineSignal, linkSignals, raceAbort } from "./cancellation.js";
 import { type ClientSettings, type CredentialsProvider, createSesClient } from "./sdk-clients.js";
+import { describeTransportError } from "./transport-errors.js";
 
 /** What reading one Region needs besides its name. */
 export interface RegionContext {
@@ -83,14 +84,15 @@ export async function readRegion(region: string, context: RegionContext): Promis
     };
   } catch (error) {
     const aborted = context.signal?.aborted === true;
+    const deadlineExceeded = !aborted && (deadline.signal.aborted || context.runDeadline.aborted);
+    const transportFault =
+      aborted || deadlineExceeded
+        ? undefined
+        : describeTransportError(error, { operation: "GetAccount", region, endpointUrl });
     return {
       ...base,
       status: "error",
-      error: classifyAwsError(error, {
-        ...errorContext,
-        aborted,
-        deadlineExceeded: !aborted && (deadline.signal.aborted || context.runDeadline.aborted),
-      }),
+      error: transportFault ?? classifyAwsError(error, { ...errorContext, aborted, deadlineExceeded }),
     };
   } finally {
     linked.dispose();

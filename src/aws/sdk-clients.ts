@@ -5,6 +5,7 @@
  */
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { STSClient } from "@aws-sdk/client-sts";
+import { BoundedHttpHandler } from "./bounded-http-handler.js";
 import type { RetrySettings } from "./read-settings.js";
 
 /** What every client of one live read shares. */
@@ -21,19 +22,17 @@ export interface ClientSettings {
 /** A provider of AWS credentials, as the SDK clients take it. */
 export type CredentialsProvider = STSClient["config"]["credentials"];
 
-/** Options of every client: retries, and --timeout to connect, to see the headers, and as the longest silence. */
+/**
+ * Options of every client: retries, and a transport that bounds each attempt (--timeout, body
+ * included) and each body's size. A handler of its own per client, since destroying a client
+ * destroys its handler's connections.
+ */
 function commonOptions(settings: ClientSettings) {
-  const { timeoutMs } = settings;
   return {
     profile: settings.profile,
     maxAttempts: settings.retry.maxAttempts,
     retryMode: settings.retry.retryMode,
-    requestHandler: {
-      connectionTimeout: timeoutMs,
-      requestTimeout: timeoutMs,
-      socketTimeout: timeoutMs,
-      throwOnRequestTimeout: true,
-    },
+    requestHandler: new BoundedHttpHandler({ timeoutMs: settings.timeoutMs }),
   };
 }
 
