@@ -15,8 +15,13 @@ export interface BodyLimits {
   tooLarge(): Error;
   /** The error for a body still arriving at the deadline. */
   timedOut(): Error;
-  /** The error for a body that is an HTML page. */
-  html(): Error;
+  /** The error for a body that is an HTML page; unset, a page is left to the parser. */
+  html?: (() => Error) | undefined;
+  /**
+   * When set, the body must be a JSON object (an SES answer): the error for JSON that is not,
+   * given what it is instead ("null", "a list", ...).
+   */
+  notAnObject?: ((what: string) => Error) | undefined;
 }
 
 /** How many leading bytes decide whether a body is an HTML page. */
@@ -29,6 +34,22 @@ export function looksLikeHtml(start: string): boolean {
 }
 
 /**
+ * What JSON text that is not an object is, from its start ("null", "a list", ...), or undefined
+ * for an object, an empty body, or text that is not JSON at all (left to the parser to report).
+ */
+export function jsonOtherThanObject(start: string): string | undefined {
+  const text = start.trimStart();
+  const first = text[0];
+  if (first === undefined || first === "{") return undefined;
+  if (text.startsWith("null")) return "null";
+  if (first === "[") return "a list";
+  if (first === '"') return "a string";
+  if (text.startsWith("true") || text.startsWith("false")) return `the value ${text.startsWith("true")}`;
+  if (/^-?\d/.test(text)) return "a number";
+  return undefined;
+}
+
+/**
  * Wraps `source` in a stream that fails with the limits' errors. Nothing is read from `source`
  * until the wrapper is consumed, so an error is never emitted before someone listens for it;
  * a deadline that passes before that is delivered as soon as reading starts.
@@ -38,14 +59,14 @@ export function boundBody(source: Readable, limits: BodyLimits): Readable {
   let start = "";
   let decided = false;
   const sniff = (text: string): Error | undefined => {
+    if (start.length < SNIFF_BYTES) start += text;
     if (decided) return undefined;
-    start += text;
     const trimmed = start.trimStart();
     // One character settles most bodies: JSON starts with `{`, XML and HTML with `<`.
     if (trimmed !== "" && !trimmed.startsWith("<")) decided = true;
     else if (start.length >= SNIFF_BYTES) decided = true;
     else return undefined;
-    return looksLikeHtml(start) ? limits.html() : undefined;
+    return looksLikeHtml(start) ? limits.html?.() : undefined;
   };
   const bounded = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
@@ -55,7 +76,9 @@ export function boundBody(source: Readable, limits: BodyLimits): Readable {
       callback(html ?? null, chunk);
     },
     flush(callback) {
-      callback(!decided && looksLikeHtml(start) ? limits.html() : null);
+      if (!decided && limits.html && looksLikeHtml(start)) return callback(limits.html());
+      const other = limits.notAnObject ? jsonOtherThanObject(start) : undefined;
+      callback(other && limits.notAnObject ? limits.notAnObject(other) : null);
     },
   });
 

@@ -9,7 +9,12 @@ import type { Readable } from "node:stream";
 import { NodeHttpHandler, type NodeHttpHandlerOptions } from "@smithy/node-http-handler";
 import { MAX_INPUT_BYTES } from "../account/file.js";
 import { boundBody } from "./bounded-body.js";
-import { bodyTimeoutError, HtmlResponseError, ResponseTooLargeError } from "./transport-errors.js";
+import {
+  bodyTimeoutError,
+  HtmlResponseError,
+  NotAnObjectError,
+  ResponseTooLargeError,
+} from "./transport-errors.js";
 
 type HandleArguments = Parameters<NodeHttpHandler["handle"]>;
 type HandleResult = Awaited<ReturnType<NodeHttpHandler["handle"]>>;
@@ -20,6 +25,8 @@ export interface AttemptBounds {
   timeoutMs: number;
   /** The largest body read (default: the bound on input files, 4 MiB). */
   maxBodyBytes?: number;
+  /** Successful answers are JSON objects (SES): anything else is refused by name. */
+  expectJsonObject?: boolean;
 }
 
 /** A NodeHttpHandler whose every attempt is bounded in time and size, body included. */
@@ -28,10 +35,12 @@ export class BoundedHttpHandler {
   private readonly inner: NodeHttpHandler;
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
+  private readonly expectJsonObject: boolean;
 
   constructor(bounds: AttemptBounds) {
     this.timeoutMs = bounds.timeoutMs;
     this.maxBodyBytes = bounds.maxBodyBytes ?? MAX_INPUT_BYTES;
+    this.expectJsonObject = bounds.expectJsonObject === true;
     // --timeout to connect and to see the headers (the SDK throws at either), and as the longest
     // silence once the body streams; the body as a whole is bounded below.
     this.inner = new NodeHttpHandler({
@@ -56,7 +65,10 @@ export class BoundedHttpHandler {
       body.destroy?.();
       throw new ResponseTooLargeError(host, this.maxBodyBytes);
     }
-    if (/^\s*text\/html\b/i.test(headerOf(response.headers, "content-type") ?? "")) {
+    // A 5xx page is the server's own error (a load balancer's "502 Bad Gateway"): it stays a
+    // server error, which the SDK retries.
+    const serverError = response.statusCode >= 500;
+    if (!serverError && /^\s*text\/html\b/i.test(headerOf(response.headers, "content-type") ?? "")) {
       body.destroy?.();
       throw new HtmlResponseError(host, response.statusCode);
     }
@@ -65,7 +77,11 @@ export class BoundedHttpHandler {
       remainingMs: this.timeoutMs - (Date.now() - startedAt),
       tooLarge: () => new ResponseTooLargeError(host, this.maxBodyBytes),
       timedOut: () => bodyTimeoutError(this.timeoutMs),
-      html: () => new HtmlResponseError(host, response.statusCode),
+      html: serverError ? undefined : () => new HtmlResponseError(host, response.statusCode),
+      notAnObject:
+        this.expectJsonObject && response.statusCode >= 200 && response.statusCode < 300
+          ? (what) => new NotAnObjectError(host, response.statusCode, what)
+          : undefined,
     });
     return result;
   }

@@ -27,12 +27,12 @@ export type CredentialsProvider = STSClient["config"]["credentials"];
  * included) and each body's size. A handler of its own per client, since destroying a client
  * destroys its handler's connections.
  */
-function commonOptions(settings: ClientSettings) {
+function commonOptions(settings: ClientSettings, expectJsonObject = false) {
   return {
     profile: settings.profile,
     maxAttempts: settings.retry.maxAttempts,
     retryMode: settings.retry.retryMode,
-    requestHandler: new BoundedHttpHandler({ timeoutMs: settings.timeoutMs }),
+    requestHandler: new BoundedHttpHandler({ timeoutMs: settings.timeoutMs, expectJsonObject }),
   };
 }
 
@@ -42,8 +42,9 @@ export function createSesClient(
   region: string,
   credentials: CredentialsProvider,
 ): SESv2Client {
+  // Every SES v2 answer is a JSON object; `null` or a list would only become a parser's TypeError.
   return new SESv2Client({
-    ...commonOptions(settings),
+    ...commonOptions(settings, true),
     region,
     credentials,
     ...(settings.endpointUrl ? { endpoint: settings.endpointUrl } : {}),

@@ -34,6 +34,19 @@ export class HtmlResponseError extends Error {
   }
 }
 
+/** A successful SES answer whose JSON is not an object (`null`, a list, a string, ...). */
+export class NotAnObjectError extends Error {
+  override readonly name = "NotAnObjectError";
+  constructor(
+    readonly host: string,
+    readonly status: number,
+    /** What the JSON is instead: "null", "a list", ... */
+    readonly what: string,
+  ) {
+    super(`${host} answered with ${what} (HTTP ${status}) where a JSON object was expected`);
+  }
+}
+
 /** The per-attempt timeout passed while the body was still arriving: retried like any timeout. */
 export function bodyTimeoutError(timeoutMs: number): Error {
   return Object.assign(new Error(`the response did not arrive in full within ${timeoutMs} ms`), {
@@ -69,6 +82,13 @@ export function describeTransportError(
       hint: context.endpointUrl
         ? "Check that --endpoint-url points at an SES v2 endpoint."
         : "Open any web page from this network to see who answers (it may ask you to sign in), or run where AWS is reachable directly.",
+    };
+  }
+  if (error instanceof NotAnObjectError) {
+    return {
+      code: AwsErrorCode.malformedResponse,
+      message: `SES answered ${operation} in ${region} with ${error.what} (HTTP ${error.status}), not with account data (a JSON object)`,
+      hint: malformedResponseHint(context.endpointUrl),
     };
   }
   return undefined;
