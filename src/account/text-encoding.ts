@@ -30,7 +30,8 @@ export function describeUtf16(text: string): string | undefined {
     return pairs > 0 ? nuls / pairs : 0;
   };
   const endian = nulAt(1) > 0.5 ? "little-endian" : nulAt(0) > 0.5 ? "big-endian" : undefined;
-  if (!endian) return bom ? "UTF-16 with a byte order mark" : undefined;
+  // Two invalid bytes alone could be any broken file: without the NULs, leave it to the parser.
+  if (!endian) return undefined;
   return `UTF-16 ${endian}${bom ? " with a byte order mark" : ""}`;
 }
 

@@ -40,6 +40,8 @@ describe("describeUtf16", () => {
       describeUtf16('\uFEFF{"Details": {"UseCaseDescription": "Quittungen für Kunden — 日本語"}}'),
     ).toBeUndefined();
     expect(describeUtf16("")).toBeUndefined();
+    // Two bytes that are not UTF-8 at the start of a file that is otherwise plain text.
+    expect(describeUtf16('\uFFFD\uFFFD{"SendingEnabled": true}')).toBeUndefined();
   });
 });
 
