@@ -3,6 +3,7 @@ import type { ErrorInfo, TargetData } from "../types.js";
 import { MAX_ACCOUNT_DEPTH, nestsDeeperThan } from "./account-shape.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
 import { accountMembers } from "./shape.js";
+import { describeUtf16, SAVE_AS_UTF8 } from "./text-encoding.js";
 
 /** The `kind` that marks a snapshot written by `ses-guard snapshot`. */
 export const SNAPSHOT_KIND = "ses-guard/snapshot";
@@ -55,6 +56,9 @@ export async function parseInput(file: string, raw: string, labels: InputLabels)
   const text = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
   const fail = (code: string, message: string, where: Omit<Diagnostic, "code" | "message"> = {}) =>
     new SesGuardError([{ code, message, file, ...where }], ExitCode.usage);
+  const utf16 = describeUtf16(text);
+  if (utf16)
+    throw fail("input/encoding", `input is ${utf16}, not UTF-8: ${SAVE_AS_UTF8}`, { line: 1, column: 1 });
   // The limit is in bytes: a string's length counts UTF-16 units, which undercounts non-ASCII text.
   if (Buffer.byteLength(text, "utf8") > MAX_INPUT_BYTES) throw inputTooLarge(file);
   if (text.trim() === "")
@@ -63,10 +67,11 @@ export async function parseInput(file: string, raw: string, labels: InputLabels)
   try {
     data = JSON.parse(text);
   } catch (error) {
+    const position = jsonErrorPosition(text);
     throw fail(
       "input/invalid-json",
-      `input is not valid JSON: ${(error as Error).message}`,
-      jsonErrorPosition(text),
+      `input is not valid JSON: ${(error as Error).message}${nonFiniteHint(text, position)}`,
+      position,
     );
   }
   // A snapshot holds each account three levels down; deeper nesting than that is not account data,
@@ -169,6 +174,18 @@ function errorFrom(raw: unknown): ErrorInfo {
   const hint = text(e.hint);
   if (hint) info.hint = hint;
   return info;
+}
+
+/**
+ * A sentence for the JSON error when it sits on `Infinity` or `NaN`: JavaScript writes them, JSON
+ * has no such values, and SES itself writes -1 for an unlimited quota.
+ */
+function nonFiniteHint(text: string, position: { line?: number; column?: number }): string {
+  if (position.line === undefined || position.column === undefined) return "";
+  const line = text.split("\n")[position.line - 1] ?? "";
+  const at = line.slice(position.column - 1);
+  if (!/^-?(Infinity|NaN)\b/.test(at)) return "";
+  return "; JSON has no Infinity or NaN (SES writes -1 for an unlimited quota)";
 }
 
 /** Finds where a JSON syntax error is, as a line and column. */

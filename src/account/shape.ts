@@ -1,8 +1,8 @@
 /**
  * The shape of SES v2 `GetAccountResponse`, used to type-check policy paths when a policy loads
  * and to recognise values of the wrong type in account data. It follows the SDK model (a test
- * walks the installed `@aws-sdk/client-sesv2` schema and fails when the two drift apart) plus
- * members of newer SDK models, so policies written for them load today.
+ * walks the installed `@aws-sdk/client-sesv2` schema and its enums, and fails when the two drift
+ * apart, members and enum values alike).
  */
 
 /** A field's type in the account model. */
@@ -94,7 +94,8 @@ export const accountMembers: Readonly<Record<string, FieldShape>> = {
   },
   DeliveryAttributes: {
     type: "structure",
-    members: { SharedPoolDeliveryMode: { type: "string" } },
+    // GLOBAL: shared IP addresses of other Regions of the partition may be used; REGIONAL: only this Region's.
+    members: { SharedPoolDeliveryMode: { type: "string", enum: ["GLOBAL", "REGIONAL"] } },
   },
 };
 

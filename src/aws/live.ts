@@ -5,3 +5,4 @@
  */
 export { readAwsTargets } from "./get-account.js";
 export { assertProfileConfigured } from "./profile-names.js";
+export { readAccountRegions } from "./read-account-regions.js";

@@ -1,4 +1,5 @@
 import { isAlias, isScalar, isSeq, isMap as isYamlMap, LineCounter, type Node, parseDocument } from "yaml";
+import { describeUtf16, SAVE_AS_UTF8 } from "../account/text-encoding.js";
 import type { Diagnostic } from "../errors.js";
 import type { SourceLocation } from "../types.js";
 import { yamlLimits } from "./yaml-limits.js";
@@ -38,6 +39,9 @@ export function parseYaml(file: string, text: string): YamlParseResult {
       `file is larger than ${yamlLimits.maxBytes / 1024} KiB; refusing to read it`,
     );
   }
+  const utf16 = describeUtf16(text);
+  if (utf16)
+    return fail("yaml/encoding", `file is ${utf16}, not UTF-8: ${SAVE_AS_UTF8}`, { line: 1, column: 1 });
   const tooDeep = `file nests deeper than ${yamlLimits.maxDepth} levels; refusing it`;
   // The parser takes seconds over a megabyte of nested brackets (and then reports its own stack
   // overflow); nesting that deep is refused before parsing instead.
@@ -64,12 +68,20 @@ export function parseYaml(file: string, text: string): YamlParseResult {
         // The parser reports running out of stack on block collections nested hundreds deep.
         /^Maximum call stack size exceeded/.test(error.message)
           ? { code: "yaml/too-deep", message: tooDeep, file, ...at(error.pos[0]) }
-          : {
-              code: "yaml/syntax",
-              message: `invalid YAML: ${firstLine(error.message)}`,
-              file,
-              ...at(error.pos[0]),
-            },
+          : error.code === "MULTIPLE_DOCS"
+            ? {
+                code: "yaml/multiple-documents",
+                message:
+                  "a second YAML document starts here (after `---`); a policy file holds one document: remove the `---` line, or move the second policy to a file of its own and list it under `extends`",
+                file,
+                ...at(error.pos[0]),
+              }
+            : {
+                code: "yaml/syntax",
+                message: `invalid YAML: ${firstLine(error.message)}`,
+                file,
+                ...at(error.pos[0]),
+              },
       ),
     };
   }
@@ -122,7 +134,14 @@ export function parseYaml(file: string, text: string): YamlParseResult {
       return out;
     }
     if (isSeq(node)) return node.items.map((item, i) => convert(item, `${pointer}/${i}`, depth + 1));
-    if (isScalar(node)) return node.value;
+    if (isScalar(node)) {
+      // `.inf`, `-.inf` and `.nan` are numbers to YAML, but no policy value can use them (JSON
+      // and every report would print them as null): refuse them where they are written.
+      if (typeof node.value === "number" && !Number.isFinite(node.value)) {
+        throw new LimitError("yaml/non-finite", pointer, nonFiniteMessage(node.source, node.value));
+      }
+      return node.value;
+    }
     return null;
   };
 
@@ -212,6 +231,12 @@ export function isMap(value: unknown): value is Record<string, unknown> {
 /** Escapes a key for a JSON pointer segment (RFC 6901). */
 export function escapePointer(segment: string): string {
   return segment.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+function nonFiniteMessage(source: unknown, value: number): string {
+  const written = typeof source === "string" && source !== "" ? source : String(value);
+  const what = Number.isNaN(value) ? "not-a-number" : value > 0 ? "infinity" : "minus infinity";
+  return `${written} is YAML for ${what}, which a policy cannot use; write a finite number (for an unlimited quota, SES reports Max24HourSend as -1, and $quotaUnlimited is true)`;
 }
 
 function firstLine(message: string): string {

@@ -334,14 +334,8 @@ describe("readAwsTargets against the fault server", () => {
   });
 
   it.each([
-    [
-      "[1, 2, 3]",
-      "the response has none of the GetAccount members (SendQuota, SendingEnabled, EnforcementStatus, ...)",
-    ],
-    [
-      '"ok"',
-      "the response has none of the GetAccount members (SendQuota, SendingEnabled, EnforcementStatus, ...)",
-    ],
+    // JSON that is not an object at all (a list, a string, null) is named as such: see
+    // test/hardening/not-account-bodies.test.ts.
     [
       '{"error": "login required"}',
       "the response has none of the GetAccount members (SendQuota, SendingEnabled, EnforcementStatus, ...)",

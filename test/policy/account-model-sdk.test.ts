@@ -1,10 +1,12 @@
 /**
  * The account model that policies are type-checked against (src/account/shape.ts) stays in step
  * with the installed @aws-sdk/client-sesv2: every member path of the SDK's GetAccountResponse
- * schema exists in the model with the same type. The model may hold members of newer SDK models
+ * schema exists in the model with the same type, and every enum with the same values. The model may hold members of newer SDK models
  * than the one installed; those are listed here, so any other difference fails.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { accountShape, allPaths, type FieldShape, shapeAt } from "../../src/account/shape.js";
 
@@ -103,14 +105,60 @@ function modelMembers(): SdkMember[] {
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-// Members of newer SDK models than the one installed, which the model holds so policies can use them.
-const newerThanInstalledSdk = [
-  "DeliveryAttributes",
-  "DeliveryAttributes.SharedPoolDeliveryMode",
-  "PricingAttributes",
-  "PricingAttributes.CurrentPlan",
-  "PricingAttributes.NextPlan",
-];
+// Members of newer SDK models than the one installed, which the model holds so policies can use
+// them. Empty while the installed SDK is the newest the model knows (3.1178.0 has every member).
+const newerThanInstalledSdk: string[] = [];
+
+/**
+ * The enum of every string member of GetAccountResponse, by path (`[]` for list members), read
+ * from the installed SDK: the runtime schema types enums as plain strings, so the member's type
+ * name comes from the SDK's declarations and the values from the enum object it exports.
+ */
+function sdkEnums(): Map<string, string[]> {
+  const require = createRequire(import.meta.url);
+  const sdk = require("@aws-sdk/client-sesv2") as Record<string, unknown>;
+  const typesDir = join(
+    dirname(require.resolve("@aws-sdk/client-sesv2/package.json")),
+    "dist-types",
+    "models",
+  );
+  const declarations = readdirSync(typesDir)
+    .filter((name) => name.endsWith(".d.ts"))
+    .map((name) => readFileSync(join(typesDir, name), "utf8"))
+    .join("\n");
+  const interfaces = new Map<string, Array<[string, string, boolean]>>();
+  for (const match of declarations.matchAll(/^export interface (\w+) \{\n([\s\S]*?)^\}/gm)) {
+    const members = [...(match[2] ?? "").matchAll(/^\s+(\w+)\??: (\w+)(\[\])? \| undefined;$/gm)].map(
+      (m) => [m[1], m[2], m[3] === "[]"] as [string, string, boolean],
+    );
+    interfaces.set(match[1] as string, members);
+  }
+  const out = new Map<string, string[]>();
+  const walk = (name: string, prefix: string, depth: number) => {
+    if (depth > 10) return;
+    for (const [member, type, isList] of interfaces.get(name) ?? []) {
+      const path = `${prefix ? `${prefix}.` : ""}${member}${isList ? "[]" : ""}`;
+      const values = sdk[type];
+      if (interfaces.has(type)) walk(type, path, depth + 1);
+      else if (values && typeof values === "object") out.set(path, Object.values(values as object).sort());
+    }
+  };
+  walk("GetAccountResponse", "", 0);
+  return out;
+}
+
+function modelEnums(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const walk = (shape: FieldShape, path: string) => {
+    if (shape.type === "string" && shape.enum) out.set(path, [...shape.enum].sort());
+    if (shape.type === "list") walk(shape.member, `${path}[]`);
+    if (shape.type === "structure")
+      for (const [name, member] of Object.entries(shape.members))
+        walk(member, path ? `${path}.${name}` : name);
+  };
+  walk(accountShape, "");
+  return out;
+}
 
 describe("the account model and the installed SDK", () => {
   const sdk = sdkMembers();
@@ -144,6 +192,26 @@ describe("the account model and the installed SDK", () => {
     const sdkPaths = new Set(sdk.map((m) => m.path));
     const extra = model.map((m) => m.path).filter((path) => !sdkPaths.has(path));
     expect(extra.filter((path) => !newerThanInstalledSdk.includes(path))).toEqual([]);
+  });
+
+  it("the walk of the SDK's declarations finds the enums of known members, nested and in lists", () => {
+    const enums = sdkEnums();
+    expect(enums.get("SuppressionAttributes.SuppressedReasons[]")).toEqual(["BOUNCE", "COMPLAINT"]);
+    expect(enums.get("Details.ReviewDetails.Status")).toEqual(["DENIED", "FAILED", "GRANTED", "PENDING"]);
+    expect(enums.get("DeliveryAttributes.SharedPoolDeliveryMode")).toEqual(["GLOBAL", "REGIONAL"]);
+    expect(enums.has("EnforcementStatus")).toBe(false);
+  });
+
+  it("every enum the SDK knows is in the model with the same values, and the model has no other", () => {
+    const sdk = sdkEnums();
+    const model = modelEnums();
+    const differences = [...new Set([...sdk.keys(), ...model.keys()])]
+      .filter((path) => JSON.stringify(sdk.get(path)) !== JSON.stringify(model.get(path)))
+      .map(
+        (path) =>
+          `${path}: SDK ${sdk.get(path)?.join("|") ?? "free string"}, model ${model.get(path)?.join("|") ?? "free string"}`,
+      );
+    expect(differences).toEqual([]);
   });
 
   it("every model path is accepted by the policy loader's path check", () => {
