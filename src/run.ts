@@ -140,6 +140,11 @@ export async function runSnapshot(
   return { exitCode: unreadable ? ExitCode.unreadableTarget : ExitCode.ok, targets, file: out };
 }
 
+/** Reads the targets of a run as `check` does: the `--input` files, else the live accounts. */
+export function readTargets(options: RunOptions, host: RunHost): Promise<TargetData[]> {
+  return options.inputs.length > 0 ? readInputs(options, host) : readLive(options, host);
+}
+
 async function readInputs(options: RunOptions, host: RunHost): Promise<TargetData[]> {
   if (options.regions === "all") {
     throw usageError(
