@@ -64,7 +64,7 @@ function renderTarget(target: TargetPlan): string[] {
   if (target.calls.length === 0 && target.manual.length === 0 && target.conflicts.length === 0) {
     lines.push("nothing to change");
   }
-  target.calls.forEach((call, i) => lines.push(...renderCall(call, i + 1)));
+  for (const [i, call] of target.calls.entries()) lines.push(...renderCall(call, i + 1));
   for (const step of target.manual) {
     lines.push(`manual: ${s(step.ruleId)}: ${s(step.reason)}`);
     if (step.command) lines.push(`  $ ${s(step.command)}`);

@@ -1,0 +1,215 @@
+/**
+ * `ses-guard fix` end to end: the built bundle, the real @aws-sdk/client-sesv2 commands inside it,
+ * and a stateful SES v2 server on loopback with AWS's replace semantics.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { hasStackTrace, runCli } from "../helpers/cli.js";
+import { type SesStateServer, startSesStateServer } from "../helpers/ses-state-server.js";
+import { FIXABLE_ACCOUNT, fixEnv, parsePlan, SECRET, VALIDATION } from "./fix-helpers.js";
+
+let server: SesStateServer;
+
+beforeEach(async () => {
+  server = await startSesStateServer({ "us-east-1": FIXABLE_ACCOUNT, "eu-west-1": FIXABLE_ACCOUNT });
+});
+
+afterEach(async () => {
+  await server.close();
+});
+
+const REGIONS = ["--region", "us-east-1,eu-west-1"];
+const fix = (args: string[]) =>
+  runCli(["fix", "--policy", "strict", ...REGIONS, ...args], { env: fixEnv(server.url) });
+const writes = () => server.requests.filter((r) => r.operation.startsWith("Put"));
+
+describe("ses-guard fix (plan)", () => {
+  it("plans each call with its complete input and changes nothing; exits as check does", async () => {
+    const result = await fix(["--format", "json"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(1);
+    const plan = parsePlan(result.stdout);
+    expect(plan.mode).toBe("plan");
+    expect(plan.iamActions).toEqual([
+      "ses:GetAccount",
+      "ses:PutAccountSuppressionAttributes",
+      "ses:PutAccountVdmAttributes",
+    ]);
+    const [east] = plan.targets;
+    expect(east?.accountId).toBe("123456789012");
+    expect(east?.calls.map((c) => [c.operation, c.fixes])).toEqual([
+      ["PutAccountSuppressionAttributes", ["suppression-bounce-complaint"]],
+      ["PutAccountVdmAttributes", ["vdm-optimized-shared-delivery"]],
+    ]);
+    expect(east?.calls[0]?.input).toEqual({
+      SuppressedReasons: ["BOUNCE", "COMPLAINT"],
+      ValidationAttributes: VALIDATION,
+    });
+    expect(writes()).toEqual([]);
+    const check = await runCli(["check", "--policy", "strict", ...REGIONS], { env: fixEnv(server.url) });
+    expect(result.code).toBe(check.code);
+  });
+
+  it("prints the plan as text, with the aws sesv2 commands and the IAM actions", async () => {
+    const result = await fix([]);
+    expect(result.stdout).toContain("1. PutAccountSuppressionAttributes: fixes suppression-bounce-complaint");
+    expect(result.stdout).toContain(
+      '$ aws sesv2 put-account-vdm-attributes --region eu-west-1 --cli-input-json \'{"VdmAttributes":{"VdmEnabled":"ENABLED","DashboardAttributes":{"EngagementMetrics":"ENABLED"},"GuardianAttributes":{"OptimizedSharedDelivery":"ENABLED"}}}\'',
+    );
+    expect(result.stdout).toContain(
+      "IAM actions needed to apply: ses:GetAccount, ses:PutAccountSuppressionAttributes, ses:PutAccountVdmAttributes",
+    );
+    expect(result.stdout).toContain("Nothing was changed.");
+    expect(writes()).toEqual([]);
+  });
+
+  it("refuses --apply without --yes when standard input is not a terminal, before reading anything", async () => {
+    const result = await fix(["--apply"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("add --yes to apply without asking");
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    expect(server.requests).toEqual([]);
+  });
+
+  it("refuses --apply with --input: saved data can only be planned", async () => {
+    const result = await runCli(["fix", "--apply", "--yes", "--input", "-"], {
+      stdin: "{}",
+      env: fixEnv(server.url),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("cannot be used with --input");
+  });
+});
+
+describe("ses-guard fix --apply", () => {
+  it("applies, reads again, re-evaluates, and keeps what each call carries; a second run plans nothing", async () => {
+    const result = await fix(["--apply", "--yes", "--format", "json"]);
+    expect(result.stderr).toBe("");
+    const applied = parsePlan(result.stdout);
+    expect(result.code).toBe(0);
+    expect(applied.summary).toMatchObject({ calls: 4, applied: 4, failed: 0, exitCode: 0 });
+    expect(applied.targets.flatMap((t) => t.calls.map((c) => c.outcome?.status))).toEqual([
+      "applied",
+      "applied",
+      "applied",
+      "applied",
+    ]);
+    expect(applied.reevaluation?.summary).toMatchObject({ fail: 0, error: 0, exitCode: 0 });
+    for (const region of ["us-east-1", "eu-west-1"]) {
+      const account = server.account(region);
+      // Turning Guardian on kept the dashboard; adding COMPLAINT kept BOUNCE and validation.
+      expect(account?.VdmAttributes).toEqual({
+        VdmEnabled: "ENABLED",
+        DashboardAttributes: { EngagementMetrics: "ENABLED" },
+        GuardianAttributes: { OptimizedSharedDelivery: "ENABLED" },
+      });
+      expect(account?.SuppressionAttributes).toEqual({
+        SuppressedReasons: ["BOUNCE", "COMPLAINT"],
+        ValidationAttributes: VALIDATION,
+      });
+    }
+    // Read twice per Region: once to plan, once to verify.
+    expect(server.requests.filter((r) => r.operation === "GetAccount")).toHaveLength(4);
+
+    const again = await fix(["--apply", "--yes", "--format", "json"]);
+    expect(again.code).toBe(0);
+    expect(parsePlan(again.stdout).summary.calls).toBe(0);
+    expect(writes()).toHaveLength(4);
+  });
+
+  it("never calls PutAccountDetails, even when production access and details fail", async () => {
+    server.setAccount("us-east-1", {
+      ...FIXABLE_ACCOUNT,
+      ProductionAccessEnabled: false,
+      Details: { ...FIXABLE_ACCOUNT.Details, MailType: "MARKETING" },
+    });
+    const policy = ["--policy", "strict", "--policy", "test/fixtures/fix/details.yaml"];
+    const result = await runCli(
+      ["fix", ...policy, "--region", "us-east-1", "--apply", "--yes", "--format", "json"],
+      {
+        env: fixEnv(server.url),
+      },
+    );
+    const plan = parsePlan(result.stdout);
+    expect(plan.targets[0]?.manual.map((m) => m.ruleId).sort()).toEqual([
+      "production-access",
+      "transactional-mail",
+    ]);
+    expect(plan.targets[0]?.manual[0]?.command).toMatch(/^aws sesv2 put-account-details --region us-east-1 /);
+    expect(server.requests.some((r) => r.operation === "PutAccountDetails")).toBe(false);
+    expect(result.code).toBe(1);
+  });
+
+  it.each([
+    [
+      "HTTP 500",
+      { status: 500, type: "InternalFailure", message: "We encountered an internal error" },
+      "aws/server-error",
+    ],
+    [
+      "AccessDenied",
+      {
+        status: 403,
+        type: "AccessDeniedException",
+        message: "User is not authorized to perform ses:PutAccountVdmAttributes",
+      },
+      "aws/access-denied",
+    ],
+  ])(
+    "one Region's PUT failing with %s: the others apply, the failure is reported, exit 3",
+    async (_name, fault, code) => {
+      server.fail("eu-west-1", "PutAccountVdmAttributes", fault);
+      const result = await runCli(
+        ["fix", "--policy", "strict", ...REGIONS, "--apply", "--yes", "--format", "json"],
+        {
+          env: { ...fixEnv(server.url), AWS_MAX_ATTEMPTS: "1" },
+        },
+      );
+      expect(result.code).toBe(3);
+      const plan = parsePlan(result.stdout);
+      const [east, west] = plan.targets;
+      expect(east?.calls.map((c) => c.outcome?.status)).toEqual(["applied", "applied"]);
+      expect(west?.calls.map((c) => c.outcome?.status)).toEqual(["applied", "failed"]);
+      const failed = west?.calls[1]?.outcome?.error;
+      expect(failed?.code).toBe(code);
+      expect(failed?.message).toContain("PutAccountVdmAttributes in eu-west-1");
+      expect(failed?.message).toContain(fault.message);
+      expect(server.account("us-east-1")?.VdmAttributes).toMatchObject({
+        GuardianAttributes: { OptimizedSharedDelivery: "ENABLED" },
+      });
+      expect(server.account("eu-west-1")?.VdmAttributes).toEqual(FIXABLE_ACCOUNT.VdmAttributes);
+      expect(`${result.stdout}${result.stderr}`).not.toContain(SECRET);
+      expect(plan.summary).toMatchObject({ applied: 3, failed: 1, exitCode: 3 });
+    },
+  );
+
+  it("applies nothing for a target whose read failed", async () => {
+    server.fail("eu-west-1", "GetAccount", { status: 403, type: "AccessDeniedException", message: "denied" });
+    const result = await fix(["--apply", "--yes", "--format", "json"]);
+    expect(result.code).toBe(3);
+    const plan = parsePlan(result.stdout);
+    expect(plan.targets[1]).toMatchObject({ region: "eu-west-1", status: "not-read", calls: [] });
+    expect(writes().every((r) => r.region === "us-east-1")).toBe(true);
+    expect(writes()).toHaveLength(2);
+  });
+
+  it("leaves a waived rule alone", async () => {
+    const result = await runCli(
+      [
+        "fix",
+        "--policy",
+        "test/fixtures/fix/waived.yaml",
+        "--region",
+        "us-east-1",
+        "--apply",
+        "--yes",
+        "--format",
+        "json",
+      ],
+      { env: fixEnv(server.url) },
+    );
+    const plan = parsePlan(result.stdout);
+    expect(plan.targets[0]?.waived).toEqual(["vdm-optimized-shared-delivery"]);
+    expect(writes().map((r) => r.operation)).toEqual(["PutAccountSuppressionAttributes"]);
+    expect(result.code).toBe(0);
+  });
+});
