@@ -77,6 +77,8 @@ export interface CheckOutcome {
   outputs: RenderedOutput[];
   /** Files that could not be written: the run still returns everything else. */
   writeErrors: string[];
+  /** The data the report was evaluated on (what `fix` plans from). */
+  targets: TargetData[];
 }
 
 /** Resolves which policies to load, applying the default (README.md, "The command line"). */
@@ -119,7 +121,7 @@ export async function runCheck(options: RunOptions, host: RunHost): Promise<Chec
     noun: "report",
     failed: (message) => writeErrors.push(message),
   });
-  return { exitCode: report.summary.exitCode, report, policy, outputs, writeErrors };
+  return { exitCode: report.summary.exitCode, report, policy, outputs, writeErrors, targets };
 }
 
 /** `snapshot`: read every target live and write their raw responses, atomically. */
