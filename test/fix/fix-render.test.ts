@@ -17,7 +17,7 @@ const plan: FixPlan = {
         {
           operation: "PutAccountVdmAttributes",
           input: { VdmAttributes: { VdmEnabled: "ENABLED", Extra: hostile } },
-          command: `aws sesv2 put-account-vdm-attributes --cli-input-json '${hostile}'`,
+          command: `aws sesv2 put-account-vdm-attributes --cli-input-json '${hostile}\n\`\`\`\n<img src=x>'`,
           iamAction: "ses:PutAccountVdmAttributes",
           changes: [{ path: "VdmAttributes.VdmEnabled", from: "DISABLED", to: "ENABLED" }],
           fixes: [hostile],
@@ -54,11 +54,13 @@ describe("fix renderings", () => {
   it("markdown: data cannot open HTML, break a table cell or leave its code block", () => {
     const markdown = renderFixMarkdown(document);
     // Inside a fenced code block GitHub shows HTML as text; everywhere else it must be escaped.
-    const outsideCode = markdown.replace(/````sh\n[\s\S]*?\n````/g, "");
+    const outsideCode = markdown.replace(/(`{3,})sh\n[\s\S]*?\n\1\n/g, "");
     expect(outsideCode).not.toContain("<script>");
+    expect(outsideCode).not.toContain("<img");
     expect(markdown).not.toContain("\u001b");
     const row = markdown.split("\n").find((line) => line.startsWith("| PutAccountVdmAttributes"));
     expect(row?.split(" | ")).toHaveLength(3);
-    expect(markdown).toContain("````sh\n");
+    // The fence is longer than any run of backticks in the commands, so nothing can close it early.
+    expect(outsideCode).not.toContain("put-account-vdm-attributes");
   });
 });
