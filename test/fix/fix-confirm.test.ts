@@ -98,6 +98,14 @@ describe("fix --apply on a terminal", () => {
   });
 });
 
+it("--yes without --apply is a usage error", async () => {
+  const { io } = terminal(true);
+  await expect(runFixCommand(options, { apply: false, yes: true }, host(), io)).rejects.toThrow(
+    "--yes only confirms --apply",
+  );
+  expect(server.requests).toEqual([]);
+});
+
 describe("confirmOnTerminal", () => {
   it.each([
     ["y\n", true],
