@@ -20,7 +20,6 @@ import type { ErrorInfo } from "../types.js";
 import { AwsErrorCode, classifyAwsError, classifyCredentialsError, redactSecrets } from "./aws-errors.js";
 import { mapBounded } from "./bounded-map.js";
 import { deadlineSignal, raceAbort } from "./cancellation.js";
-import { regionDeadlineMs } from "./get-account.js";
 
 /** The calls to make in one target. */
 export interface ApplyTarget {
@@ -91,7 +90,9 @@ export async function applyAccountCalls(options: ApplyOptions): Promise<CallOutc
   }
   base.destroy();
 
-  const deadlineMs = regionDeadlineMs(timeoutMs, maxAttempts);
+  // Each attempt at its full timeout plus the longest backoff between attempts: a safety net
+  // so that no call can keep the run from ending.
+  const deadlineMs = timeoutMs * maxAttempts + 25_000 * (maxAttempts - 1);
   return mapBounded(options.targets, options.concurrency ?? DEFAULT_CONCURRENCY, async (target, t) => {
     const client = new SESv2Client({ ...common, region: target.region, credentials });
     const outcomes: CallOutcome[] = [];

@@ -182,6 +182,23 @@ describe("ses-guard fix --apply", () => {
     },
   );
 
+  it("removes the secret key from an AWS error that echoes it", async () => {
+    server.fail("us-east-1", "PutAccountSuppressionAttributes", {
+      status: 403,
+      type: "AccessDeniedException",
+      message: `Denied for request signed with ${SECRET}`,
+    });
+    const result = await runCli(["fix", "--policy", "strict", "--region", "us-east-1", "--apply", "--yes"], {
+      env: fixEnv(server.url),
+    });
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain(
+      "FAILED: Access denied: the identity in use may not call ses:PutAccountSuppressionAttributes",
+    );
+    expect(result.stdout).toContain("[redacted]");
+    expect(`${result.stdout}${result.stderr}`).not.toContain(SECRET);
+  });
+
   it("applies nothing for a target whose read failed", async () => {
     server.fail("eu-west-1", "GetAccount", { status: 403, type: "AccessDeniedException", message: "denied" });
     const result = await fix(["--apply", "--yes", "--format", "json"]);
