@@ -142,6 +142,32 @@ describe("ses-guard fix --apply", () => {
     expect(`${result.stdout}${result.stderr}`).not.toContain(SECRET);
   });
 
+  it("exits 3 when a changed target cannot be read again", async () => {
+    const denied = { status: 403, type: "AccessDeniedException", message: "denied" };
+    server.fail("eu-west-1", "GetAccount", denied, 1);
+    const result = await fix(["--apply", "--yes", "--format", "json"]);
+    const plan = parsePlan(result.stdout);
+    expect(plan.summary).toMatchObject({ applied: 4, failed: 0, exitCode: 3 });
+    expect(plan.reevaluation?.targets.map((t) => [t.region, t.status])).toEqual([
+      ["us-east-1", "ok"],
+      ["eu-west-1", "error"],
+    ]);
+    expect(result.code).toBe(3);
+  });
+
+  it("applies the targets in parallel", async () => {
+    const east = server.hold("PutAccountSuppressionAttributes", "us-east-1");
+    const west = server.hold("PutAccountSuppressionAttributes", "eu-west-1");
+    const run = fix(["--apply", "--yes", "--format", "json"]);
+    // Both first calls are in flight at once: neither is answered before both have arrived.
+    await Promise.all([east.arrived, west.arrived]);
+    east.release();
+    west.release();
+    const result = await run;
+    expect(result.code).toBe(0);
+    expect(parsePlan(result.stdout).summary.applied).toBe(4);
+  });
+
   it("applies nothing for a target whose read failed", async () => {
     server.fail("eu-west-1", "GetAccount", { status: 403, type: "AccessDeniedException", message: "denied" });
     const result = await fix(["--apply", "--yes", "--format", "json"]);

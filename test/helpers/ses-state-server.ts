@@ -52,14 +52,17 @@ export interface SesStateServer {
   account(region: string): Record<string, unknown> | undefined;
   /** Sets a Region's account; Regions without one answer GetAccount with the `*` account. */
   setAccount(region: string, account: Record<string, unknown>): void;
-  /** Makes every `operation` in `region` fail with `fault` (until `clearFaults`). */
-  fail(region: string, operation: StateOperation, fault: StateFault): void;
+  /**
+   * Makes `operation` in `region` fail with `fault` (until `clearFaults`); with `after`, only once
+   * that many requests of it have succeeded (a read that works, then a re-read that fails).
+   */
+  fail(region: string, operation: StateOperation, fault: StateFault, after?: number): void;
   clearFaults(): void;
   /**
    * Holds the next `operation` request: resolves `arrived` when it comes in and answers it only
    * when `release` is called, so a test can act while a call is in flight.
    */
-  hold(operation: StateOperation): { arrived: Promise<void>; release: () => void };
+  hold(operation: StateOperation, region?: string): { arrived: Promise<void>; release: () => void };
   requests: StateRequest[];
   close(): Promise<void>;
 }
@@ -72,8 +75,8 @@ export async function startSesStateServer(
   accountId = "123456789012",
 ): Promise<SesStateServer> {
   const state = new Map(Object.entries(structuredClone(accounts)));
-  const faults = new Map<string, StateFault>();
-  const holds = new Map<StateOperation, { arrive: () => void; released: Promise<void> }>();
+  const faults = new Map<string, { fault: StateFault; after: number }>();
+  const holds = new Map<string, { arrive: () => void; released: Promise<void> }>();
   const requests: StateRequest[] = [];
   const sockets = new Set<Socket>();
 
@@ -95,9 +98,10 @@ export async function startSesStateServer(
         // Kept as text: the test sees what was sent.
       }
       requests.push({ operation, region, body });
-      const held = operation !== "other" ? holds.get(operation) : undefined;
-      if (held) {
-        holds.delete(operation as StateOperation);
+      const holdKey = [`${operation}\u0000${region}`, `${operation}\u0000*`].find((k) => holds.has(k));
+      const held = holdKey ? holds.get(holdKey) : undefined;
+      if (holdKey && held) {
+        holds.delete(holdKey);
         held.arrive();
         await held.released;
       }
@@ -105,7 +109,8 @@ export async function startSesStateServer(
       if (operation === "other")
         return sendError(res, { status: 404, type: "UnknownOperationException", message: "unknown" });
       const fault = faults.get(`${region}\u0000${operation}`);
-      if (fault) return sendError(res, fault);
+      if (fault && fault.after > 0) fault.after -= 1;
+      else if (fault) return sendError(res, fault.fault);
       const key = region ?? "*";
       const account = structuredClone(state.get(key) ?? state.get("*") ?? {});
       if (operation === "GetAccount") return sendJson(res, account);
@@ -156,9 +161,10 @@ export async function startSesStateServer(
     url: `http://127.0.0.1:${port}`,
     account: (region) => structuredClone(state.get(region) ?? state.get("*")),
     setAccount: (region, account) => state.set(region, structuredClone(account)),
-    fail: (region, operation, fault) => faults.set(`${region}\u0000${operation}`, fault),
+    fail: (region, operation, fault, after = 0) =>
+      faults.set(`${region}\u0000${operation}`, { fault, after }),
     clearFaults: () => faults.clear(),
-    hold(operation) {
+    hold(operation, region = "*") {
       let arrive = () => {};
       let release = () => {};
       const arrived = new Promise<void>((resolve) => {
@@ -167,7 +173,7 @@ export async function startSesStateServer(
       const released = new Promise<void>((resolve) => {
         release = resolve;
       });
-      holds.set(operation, { arrive, released });
+      holds.set(`${operation}\u0000${region}`, { arrive, released });
       return { arrived, release };
     },
     requests,
