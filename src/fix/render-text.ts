@@ -25,7 +25,7 @@ export function renderFixText(document: FixDocument): string {
     lines.push(
       summary.calls === 0
         ? "Nothing to change."
-        : "Nothing was changed. Run `ses-guard fix --apply` with the same options to make these calls.",
+        : "Nothing was changed. `ses-guard fix --apply` on the live accounts makes these calls.",
     );
   } else {
     if (summary.interrupted) {
