@@ -78,6 +78,8 @@ export interface CheckOutcome {
   outputs: RenderedOutput[];
   /** Files that could not be written: the run still returns everything else. */
   writeErrors: string[];
+  /** The data the report was evaluated on (what `fix` plans from). */
+  targets: TargetData[];
 }
 
 /**
@@ -131,7 +133,7 @@ export async function runCheck(options: RunOptions, host: RunHost): Promise<Chec
     noun: "report",
     failed: (message) => writeErrors.push(message),
   });
-  return { exitCode: report.summary.exitCode, report, policy, outputs, writeErrors };
+  return { exitCode: report.summary.exitCode, report, policy, outputs, writeErrors, targets };
 }
 
 /**
@@ -156,6 +158,11 @@ export async function runSnapshot(
     throw usageError("snapshot/write-failed", `cannot write snapshot to ${out}: ${describeFsError(error)}`);
   }
   return { exitCode, targets, file: out };
+}
+
+/** Reads the targets of a run as `check` does: the `--input` files, else the live accounts. */
+export function readTargets(options: RunOptions, host: RunHost): Promise<TargetData[]> {
+  return options.inputs.length > 0 ? readInputs(options, host) : readLive(options, host);
 }
 
 async function readInputs(options: RunOptions, host: RunHost): Promise<TargetData[]> {

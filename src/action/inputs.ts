@@ -7,6 +7,7 @@ import { usageError } from "../errors.js";
 import { parseRegionList } from "../targets/region-names.js";
 import { suggestRegion } from "../targets/region-suggestion.js";
 import { FAIL_ON_VALUES, type FailOn } from "../types.js";
+import { parseFixInput } from "./fix-input.js";
 
 /** The Action's inputs after parsing. */
 export interface ActionInputs {
@@ -23,6 +24,8 @@ export interface ActionInputs {
   reportFile?: string;
   annotations: boolean;
   summary: boolean;
+  /** `plan`: add the fix plan to the job summary. */
+  fix?: "plan";
 }
 
 /** Splits a list input: one entry per line or comma, blanks dropped. */
@@ -80,6 +83,8 @@ export function parseActionInputs(get: (name: string) => string): ActionInputs {
     annotations: booleanInput("annotations", get("annotations"), true),
     summary: booleanInput("summary", get("summary"), true),
   };
+  const fix = parseFixInput(get("fix"));
+  if (fix) inputs.fix = fix;
   const sarifFile = get("sarif-file");
   if (sarifFile) inputs.sarifFile = sarifFile;
   const reportFile = get("report-file");

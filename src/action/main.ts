@@ -10,10 +10,11 @@ import { blockingFailures, countsLine } from "../report/common.js";
 import { escapeMarkdown } from "../report/escape.js";
 import { type Annotation, createGithubFormatter, renderAnnotation } from "../report/github.js";
 import { repositoryPath } from "../report/location.js";
-import { createMarkdownFormatter } from "../report/markdown.js";
+import { createMarkdownFormatter, SUMMARY_LIMIT_BYTES } from "../report/markdown.js";
 import { type CheckOutcome, DEFAULT_TIMEOUT_SECONDS, type FormatRequest, runCheck } from "../run.js";
 import type { FormatContext } from "../types.js";
 import { inActionWords } from "./action-wording.js";
+import { FIX_SUMMARY_BYTES, fixPlanSummary } from "./fix-summary.js";
 import { type ActionInputs, parseActionInputs, workflowFile } from "./inputs.js";
 
 // GitHub shows 10 annotations of a level per step; setFailed adds one error annotation.
@@ -114,7 +115,15 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
       `ses-guard ${exitCode === 0 ? "passed" : "failed"}: ${countsLine(report)} (exit code ${exitCode})`,
     );
   }
-  if (inputs.summary) await writeSummary(createMarkdownFormatter({ fullReport })(report, context));
+  if (inputs.summary) {
+    // With the fix plan, the check's section leaves room for it under the 1 MiB cap.
+    const maxBytes = inputs.fix ? SUMMARY_LIMIT_BYTES - 16 * 1024 - FIX_SUMMARY_BYTES : undefined;
+    const markdown = createMarkdownFormatter({ fullReport, ...(maxBytes ? { maxBytes } : {}) })(
+      report,
+      context,
+    );
+    await writeSummary(inputs.fix ? `${markdown}\n${fixPlanSummary(outcome)}` : markdown);
+  }
 
   const written = new Set(outcome.outputs.filter((o) => o.file).map((o) => o.file));
   setOutputs({

@@ -5,4 +5,5 @@
  */
 export { readAwsTargets } from "./get-account.js";
 export { assertProfileConfigured } from "./profile-names.js";
+export { applyAccountCalls } from "./put-account.js";
 export { readAccountRegions } from "./read-account-regions.js";

@@ -1,5 +1,6 @@
 import { rulesFormatNames, testFormatNames } from "../authoring/format-names.js";
 import { usageError } from "../errors.js";
+import { fixFormatNames } from "../fix/format-names.js";
 import { formatNames } from "../report/index.js";
 import type { FormatRequest, RunOptions } from "../run.js";
 import { didYouMean } from "../suggest.js";
@@ -8,7 +9,7 @@ import { refuseConflicts, refuseRepeated } from "./option-rules.js";
 import { parseEndpoint, parseFailOn, parseRegions, parseTimeout } from "./option-values.js";
 
 /** The subcommands; `check` is the default. */
-export const commands = ["check", "validate", "snapshot", "test", "init", "schema", "rules"] as const;
+export const commands = ["check", "validate", "snapshot", "test", "init", "schema", "rules", "fix"] as const;
 
 /** A subcommand name. */
 export type CommandName = (typeof commands)[number];
@@ -28,6 +29,10 @@ export type Invocation =
       paths?: string[];
       /** `init --force`: overwrite existing files. */
       force?: boolean;
+      /** `fix --apply`: make the calls of the plan. */
+      apply?: boolean;
+      /** `fix --yes`: apply without asking. */
+      yes?: boolean;
     };
 
 export const optionSpec = {
@@ -43,6 +48,8 @@ export const optionSpec = {
   timeout: { type: "string" },
   out: { type: "string" },
   force: { type: "boolean" },
+  apply: { type: "boolean" },
+  yes: { type: "boolean" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -80,12 +87,29 @@ export const allowed: Record<CommandName, readonly string[]> = {
   init: ["force"],
   schema: [],
   rules: ["policy", "format"],
+  fix: [
+    "policy",
+    "input",
+    "region",
+    "all-regions",
+    "account-id",
+    "profile",
+    "endpoint-url",
+    "format",
+    "fail-on",
+    "timeout",
+    "color",
+    "no-color",
+    "apply",
+    "yes",
+  ],
 };
 
 /** The formats a command's --format takes, where they differ from check's. */
 const commandFormats: Partial<Record<CommandName, readonly string[]>> = {
   test: testFormatNames,
   rules: rulesFormatNames,
+  fix: fixFormatNames,
 };
 
 const ACCOUNT_ID = /^\d{12}$/;
@@ -173,6 +197,8 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (values["no-color"]) invocation.color = false;
   if (command === "test") invocation.paths = rest;
   if (values.force) invocation.force = true;
+  if (values.apply) invocation.apply = true;
+  if (values.yes) invocation.yes = true;
   return invocation;
 }
 

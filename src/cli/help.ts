@@ -9,6 +9,8 @@ Usage:
   ses-guard validate [--policy FILE|PACK]...
   ses-guard test     [PATH...] [--format text|junit[=FILE]]...
   ses-guard rules    [--policy FILE|PACK]... [--format text|json[=FILE]]
+  ses-guard fix      [--policy FILE|PACK]... [--input FILE|-]... [--region R[,R...] | --all-regions]
+                     [--profile NAME] [--endpoint-url URL] [--apply [--yes]] [--format text|json|markdown[=FILE]]
   ses-guard init     [--force]
   ses-guard schema
   ses-guard --help | --version
@@ -20,6 +22,8 @@ Commands:
   test       Run policy tests: *.test.yaml files under PATHs (default: this directory, skipping
              node_modules and dot-directories); each case gives account data and expected results
   rules      List the rules a policy resolves to: severity, enabled, source file:line, waivers
+  fix        Plan the SES v2 calls that make failed rules pass (nothing is changed); --apply makes
+             them, then reads the targets again and re-evaluates (docs/fixing.md)
   init       Write a starter .ses-guard.yaml, .ses-guard.test.yaml and a GitHub workflow
              (refuses to overwrite existing files without --force)
   schema     Print the policy JSON Schema, for editors and other tools
@@ -41,6 +45,8 @@ Options:
                          the whole live read within twice that plus 1 s (84 s with the defaults)
   --out FILE|-           Where snapshot writes; - is standard output
   --force                init: overwrite existing files
+  --apply                fix: make the planned calls (asks first on a terminal)
+  --yes                  fix --apply: do not ask; required when standard input is not a terminal
   --color, --no-color    Force colour on or off (default: on a terminal, unless NO_COLOR is set)
 
 Exit codes:

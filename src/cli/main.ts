@@ -18,10 +18,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   // Made when a live read asks for it: an offline check has nothing to abort.
   let abort: AbortController | undefined;
+  // A command making changes (fix --apply) takes signals over, to stop cleanly and report.
+  let interruptHandler: ((signal: NodeJS.Signals) => void) | undefined;
   // "nothing was written" holds: every command writes its files synchronously at its very end
   // (runCheck renders every format first), and nothing awaits between the first write and the
   // removal of these handlers below, so a signal is handled before any file is written or not at all.
   const onSignal = (signal: NodeJS.Signals) => {
+    if (interruptHandler) return interruptHandler(signal);
     abort?.abort(new Error(`interrupted by ${signal}`));
     writeStderr(`ses-guard: interrupted by ${signal}; nothing was written\n`);
     process.exit(signal === "SIGINT" ? 130 : 143);
@@ -99,6 +102,24 @@ export async function main(argv: readonly string[]): Promise<number> {
           `ses-guard: wrote ${terminalSafe(outcome.file)} with ${outcome.targets.length} ${outcome.targets.length === 1 ? "target" : "targets"}${failed.length ? ` (${failed.length} could not be read)` : ""}\n`,
         );
         return outcome.exitCode;
+      }
+      case "fix": {
+        const { runFixCommand } = await import("./commands/fix.js");
+        const { confirmOnTerminal } = await import("./confirm.js");
+        return await runFixCommand(
+          invocation.options,
+          { apply: invocation.apply === true, yes: invocation.yes === true },
+          host,
+          {
+            stdout: writeStdout,
+            stderr: writeStderr,
+            stdinIsTerminal: isTerminal(0),
+            confirm: (question) => confirmOnTerminal(question, process.stdin, writeStderr),
+            takeInterrupts: (handler) => {
+              interruptHandler = handler;
+            },
+          },
+        );
       }
       case "check": {
         const outcome = await runCheck(invocation.options, host);

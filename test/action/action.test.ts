@@ -54,6 +54,7 @@ describe("action.yml", () => {
       "report-file",
       "annotations",
       "summary",
+      "fix",
     ]);
     expect(Object.keys(yaml.outputs)).toEqual(["passed", "failures", "errors", "report-file", "sarif-file"]);
   });

@@ -1,0 +1,210 @@
+/**
+ * A stateful SES v2 server on 127.0.0.1: GetAccount answers with each Region's current account
+ * state, and the account Put* operations change it with AWS's replace semantics
+ * (PutAccountVdmAttributes replaces the whole VDM object; PutAccountSuppressionAttributes replaces
+ * the reasons and the validation settings). It speaks rest-json as the real service does, reads
+ * the Region from each request's SigV4 credential scope, answers STS GetCallerIdentity (query
+ * protocol, XML), records every request, and can fail or hold a Put* per Region.
+ */
+import { once } from "node:events";
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+/** The account operations this server knows, by the name the SDK gives them. */
+export type StateOperation =
+  | "GetAccount"
+  | "PutAccountSendingAttributes"
+  | "PutAccountDedicatedIpWarmupAttributes"
+  | "PutAccountSuppressionAttributes"
+  | "PutAccountVdmAttributes"
+  | "PutAccountDeliveryAttributes"
+  | "PutAccountDetails"
+  | "GetCallerIdentity";
+
+const ROUTES: Record<string, StateOperation> = {
+  "GET /v2/email/account": "GetAccount",
+  "PUT /v2/email/account/sending": "PutAccountSendingAttributes",
+  "PUT /v2/email/account/dedicated-ips/warmup": "PutAccountDedicatedIpWarmupAttributes",
+  "PUT /v2/email/account/suppression": "PutAccountSuppressionAttributes",
+  "PUT /v2/email/account/vdm": "PutAccountVdmAttributes",
+  "POST /v2/email/account/delivery": "PutAccountDeliveryAttributes",
+  "POST /v2/email/account/details": "PutAccountDetails",
+};
+
+/** One request as the server saw it. */
+export interface StateRequest {
+  operation: StateOperation | "other";
+  region: string | undefined;
+  body: unknown;
+}
+
+/** A scripted SES error (rest-json: `x-amzn-ErrorType` and a JSON message). */
+export interface StateFault {
+  status: number;
+  type: string;
+  message: string;
+}
+
+/** A running state server. */
+export interface SesStateServer {
+  url: string;
+  /** The current account of a Region (a copy). */
+  account(region: string): Record<string, unknown> | undefined;
+  /** Sets a Region's account; Regions without one answer GetAccount with the `*` account. */
+  setAccount(region: string, account: Record<string, unknown>): void;
+  /**
+   * Makes `operation` in `region` fail with `fault` (until `clearFaults`); with `after`, only once
+   * that many requests of it have succeeded (a read that works, then a re-read that fails).
+   */
+  fail(region: string, operation: StateOperation, fault: StateFault, after?: number): void;
+  clearFaults(): void;
+  /**
+   * Holds the next `operation` request: resolves `arrived` when it comes in and answers it only
+   * when `release` is called, so a test can act while a call is in flight.
+   */
+  hold(operation: StateOperation, region?: string): { arrived: Promise<void>; release: () => void };
+  requests: StateRequest[];
+  close(): Promise<void>;
+}
+
+const CREDENTIAL_SCOPE = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
+
+/** Starts a state server on a free loopback port. */
+export async function startSesStateServer(
+  accounts: Record<string, Record<string, unknown>>,
+  accountId = "123456789012",
+): Promise<SesStateServer> {
+  const state = new Map(Object.entries(structuredClone(accounts)));
+  const faults = new Map<string, { fault: StateFault; after: number }>();
+  const holds = new Map<string, { arrive: () => void; released: Promise<void> }>();
+  const requests: StateRequest[] = [];
+  const sockets = new Set<Socket>();
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", async () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const region = CREDENTIAL_SCOPE.exec(req.headers.authorization ?? "")?.[1];
+      const path = (req.url ?? "/").split("?")[0] ?? "/";
+      const operation: StateOperation | "other" =
+        req.method === "POST" && path === "/" && /Action=GetCallerIdentity/.test(text)
+          ? "GetCallerIdentity"
+          : (ROUTES[`${req.method} ${path}`] ?? "other");
+      let body: unknown = text;
+      try {
+        body = text && operation !== "GetCallerIdentity" ? JSON.parse(text) : text;
+      } catch {
+        // Kept as text: the test sees what was sent.
+      }
+      requests.push({ operation, region, body });
+      const holdKey = [`${operation}\u0000${region}`, `${operation}\u0000*`].find((k) => holds.has(k));
+      const held = holdKey ? holds.get(holdKey) : undefined;
+      if (holdKey && held) {
+        holds.delete(holdKey);
+        held.arrive();
+        await held.released;
+      }
+      if (operation === "GetCallerIdentity") return answerSts(res, accountId);
+      if (operation === "other")
+        return sendError(res, { status: 404, type: "UnknownOperationException", message: "unknown" });
+      const fault = faults.get(`${region}\u0000${operation}`);
+      if (fault && fault.after > 0) fault.after -= 1;
+      else if (fault) return sendError(res, fault.fault);
+      const key = region ?? "*";
+      const account = structuredClone(state.get(key) ?? state.get("*") ?? {});
+      if (operation === "GetAccount") return sendJson(res, account);
+      const input = (body ?? {}) as Record<string, unknown>;
+      switch (operation) {
+        case "PutAccountSendingAttributes":
+          account.SendingEnabled = input.SendingEnabled === true;
+          break;
+        case "PutAccountDedicatedIpWarmupAttributes":
+          account.DedicatedIpAutoWarmupEnabled = input.AutoWarmupEnabled === true;
+          break;
+        case "PutAccountSuppressionAttributes":
+          // Replaced as a whole: what the request leaves out is gone.
+          account.SuppressionAttributes = {
+            SuppressedReasons: input.SuppressedReasons ?? [],
+            ...(input.ValidationAttributes ? { ValidationAttributes: input.ValidationAttributes } : {}),
+          };
+          break;
+        case "PutAccountVdmAttributes":
+          if (!input.VdmAttributes || typeof input.VdmAttributes !== "object")
+            return sendError(res, {
+              status: 400,
+              type: "BadRequestException",
+              message: "VdmAttributes is required",
+            });
+          account.VdmAttributes = input.VdmAttributes;
+          break;
+        case "PutAccountDeliveryAttributes":
+          account.DeliveryAttributes = { SharedPoolDeliveryMode: input.SharedPoolDeliveryMode };
+          break;
+        case "PutAccountDetails":
+          account.Details = { ...input, ReviewDetails: { Status: "PENDING", CaseId: "0" } };
+          break;
+      }
+      state.set(key, account);
+      sendJson(res, {});
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    account: (region) => structuredClone(state.get(region) ?? state.get("*")),
+    setAccount: (region, account) => state.set(region, structuredClone(account)),
+    fail: (region, operation, fault, after = 0) =>
+      faults.set(`${region}\u0000${operation}`, { fault, after }),
+    clearFaults: () => faults.clear(),
+    hold(operation, region = "*") {
+      let arrive = () => {};
+      let release = () => {};
+      const arrived = new Promise<void>((resolve) => {
+        arrive = resolve;
+      });
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      holds.set(`${operation}\u0000${region}`, { arrive, released });
+      return { arrived, release };
+    },
+    requests,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+      await once(server, "close");
+    },
+  };
+}
+
+function sendJson(res: ServerResponse, body: unknown): void {
+  res.writeHead(200, { "content-type": "application/json", "x-amzn-RequestId": "state-server" });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, fault: StateFault): void {
+  res.writeHead(fault.status, {
+    "content-type": "application/json",
+    "x-amzn-RequestId": "state-server-error",
+    "x-amzn-ErrorType": `${fault.type}:http://internal.amazon.com/coral/com.amazonaws.sesv2/`,
+  });
+  res.end(JSON.stringify({ message: fault.message }));
+}
+
+function answerSts(res: ServerResponse, accountId: string): void {
+  res.writeHead(200, { "content-type": "text/xml" });
+  res.end(
+    `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">` +
+      `<GetCallerIdentityResult><Arn>arn:aws:iam::${accountId}:user/ses-guard</Arn>` +
+      `<UserId>AIDASTATESERVER</UserId><Account>${accountId}</Account></GetCallerIdentityResult>` +
+      `<ResponseMetadata><RequestId>state-server-sts</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+  );
+}
