@@ -79,7 +79,7 @@ describe("bad policies", () => {
     [
       "an unknown pack name, with a suggestion",
       "unknown-pack.yaml",
-      'unknown-pack.yaml:2:11: unknown pack "recomended" (did you mean "recommended"?); built-in packs are recommended, strict (a file path needs a / or a .yaml ending)',
+      'unknown-pack.yaml:2:11: unknown pack "recomended" (did you mean "recommended"?); built-in packs are recommended, reputation, strict (a file path needs a / or a .yaml ending)',
     ],
     [
       "an override naming a missing rule",
@@ -157,7 +157,7 @@ describe("bad policies", () => {
     );
     await expectUsageError(
       ["check", "--policy", "strickt", "--input", account],
-      'ses-guard: unknown pack "strickt" (did you mean "strict"?); built-in packs are recommended, strict (a file path needs a / or a .yaml ending)',
+      'ses-guard: unknown pack "strickt" (did you mean "strict"?); built-in packs are recommended, reputation, strict (a file path needs a / or a .yaml ending)',
     );
   });
 
