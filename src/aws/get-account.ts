@@ -23,6 +23,7 @@ import {
 } from "./aws-errors.js";
 import { mapBounded } from "./bounded-map.js";
 import { deadlineSignal, linkSignals, raceAbort } from "./cancellation.js";
+import { withReputation } from "./cloudwatch.js";
 import { createCredentialLog } from "./credential-log.js";
 import { resolveDefaultRegion } from "./default-region.js";
 import { quietSdkVersionNotice } from "./sdk-notices.js";
@@ -47,6 +48,8 @@ export interface AwsReadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Aborts everything promptly (SIGINT); unfinished Regions come back as `aws/aborted` errors. */
   signal?: AbortSignal;
+  /** Also read the `$reputation.*` facts from CloudWatch for every readable target. */
+  reputation?: boolean;
 }
 
 /** Above the number of SES Regions, so `--all-regions` is read in one wave; still a bound. */
@@ -168,7 +171,10 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
     };
     const callerIdentity = readCallerIdentity(sts, context);
     const targets = await mapBounded(requests, concurrency, async (request) => {
-      const target = await readRegion(request.region, context);
+      const read = await readRegion(request.region, context);
+      const target = options.reputation
+        ? await withReputation(read, { ...context, clientConfig: context.common })
+        : read;
       done += 1;
       progress();
       return target;
