@@ -5,7 +5,7 @@ Usage:
   ses-guard check    [--policy FILE|PACK]... [--input FILE|-]... [--region R[,R...] | --all-regions]
                      [--account-id ID] [--profile NAME] [--endpoint-url URL] [--format NAME[=FILE]]...
                      [--fail-on error|warning|notice|none] [--timeout SECONDS]
-  ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] --out FILE
+  ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] [--reputation] --out FILE
   ses-guard validate [--policy FILE|PACK]...
   ses-guard test     [PATH...] [--format text|junit[=FILE]]...
   ses-guard rules    [--policy FILE|PACK]... [--format text|json[=FILE]]
@@ -40,6 +40,8 @@ Options:
                          attempts (AWS_MAX_ATTEMPTS, default 3) and their backoff, and the whole
                          live read within twice that plus 1 s (84 s with the defaults)
   --out FILE             Where snapshot writes
+  --reputation           snapshot: also store each target's CloudWatch bounce and complaint rates
+                         (needs cloudwatch:GetMetricData; check reads them when a rule uses them)
   --force                init: overwrite existing files
   --color, --no-color    Force colour on or off (default: on a terminal, unless NO_COLOR is set)
 
