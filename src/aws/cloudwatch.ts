@@ -9,6 +9,7 @@ import { CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwat
 import type { ErrorInfo, ReputationFacts, TargetData } from "../types.js";
 import { AwsErrorCode, classifyAwsError, oneLine, redactSecrets } from "./aws-errors.js";
 import { deadlineSignal, linkSignals, raceAbort } from "./cancellation.js";
+import { REPUTATION_IAM_STATEMENT } from "./iam-policy.js";
 import {
   foldPage,
   type LatestDatapoints,
@@ -19,7 +20,7 @@ import {
 } from "./reputation-query.js";
 
 /** The IAM action the reputation facts need. */
-export const REPUTATION_IAM_ACTION = "cloudwatch:GetMetricData";
+export const REPUTATION_IAM_ACTION = REPUTATION_IAM_STATEMENT.Action[0];
 /** Pages followed at most: two metrics over 24 hours at 5-minute periods fit in one. */
 const MAX_PAGES = 5;
 
@@ -124,7 +125,7 @@ function failed(
       return {
         code,
         message: `${lead} was denied (${detail})`,
-        hint: `Allow the IAM action ${REPUTATION_IAM_ACTION} for the identity ses-guard runs as (it needs no resource: use "Resource": "*"), or leave $reputation.* rules out of the policy.`,
+        hint: `Allow the IAM action ${REPUTATION_IAM_ACTION} for the identity ses-guard runs as, with this statement: ${JSON.stringify(REPUTATION_IAM_STATEMENT)}; or leave $reputation.* rules out of the policy.`,
       };
     case AwsErrorCode.throttled:
       return {
