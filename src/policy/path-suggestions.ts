@@ -8,9 +8,17 @@ import { didYouMean } from "../suggest.js";
 
 const TAGS_FACT = `${ACCOUNT_TAGS_PREFIX}<Key>`;
 
+/** The facts as messages list them: the quota facts first (the most used), then the target's. */
+const FACT_NAMES = [
+  "$quotaUsedPercent",
+  "$quotaUnlimited",
+  ...Object.keys(computedFacts).filter((name) => !name.startsWith("$quota")),
+  TAGS_FACT,
+];
+
 /** `unknown path "X" (did you mean "Y"?); paths are ...`. */
 export function unknownPathMessage(path: string): string {
-  const facts = [...Object.keys(computedFacts), TAGS_FACT].join(", ");
+  const facts = FACT_NAMES.join(", ");
   const spelling = `paths are spelt as in GetAccountResponse (e.g. SuppressionAttributes.SuppressedReasons) or are computed facts (${facts})`;
   if (path === ACCOUNT_TAGS_PREFIX.slice(0, -1) || path === ACCOUNT_TAGS_PREFIX) {
     return `path "${path}" names no tag; write ${TAGS_FACT}, e.g. $accountTags.env`;
