@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { createSnapshot, inputTooLarge, MAX_INPUT_BYTES, parseInput } from "./account/file.js";
 import { refuseLabelsOnSnapshot } from "./account/snapshot-labels.js";
 import { evaluatePolicy } from "./engine/evaluate.js";
+import { policyUsesReputation } from "./engine/fact-usage.js";
 import { UNKNOWN_REGION } from "./engine/facts.js";
 import { ExitCode, usageError } from "./errors.js";
 import { writeFileAtomic } from "./io/atomic-write.js";
@@ -43,6 +44,8 @@ export interface RunOptions {
   formats: FormatRequest[];
   failOn: FailOn;
   timeoutSeconds: number;
+  /** `snapshot --reputation`: store the `$reputation.*` facts with each target. */
+  reputation?: boolean;
 }
 
 /** The world a run touches, passed in so tests and the Action can supply their own. */
@@ -107,7 +110,11 @@ export async function loadPolicies(
 /** `check`: load the policy, read the targets, evaluate, render and write every format. */
 export async function runCheck(options: RunOptions, host: RunHost): Promise<CheckOutcome> {
   const policy = await loadPolicies(options.policies, host.cwd, host.workspace);
-  const targets = options.inputs.length > 0 ? await readInputs(options, host) : await readLive(options, host);
+  // CloudWatch is asked only for a policy that uses the reputation facts.
+  const targets =
+    options.inputs.length > 0
+      ? await readInputs(options, host)
+      : await readLive({ ...options, reputation: policyUsesReputation(policy) }, host);
   const today = host.now().toISOString().slice(0, 10);
   const report = evaluatePolicy(policy, targets, { today, failOn: options.failOn, toolVersion });
   const context = {
@@ -236,6 +243,7 @@ async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
     ...(host.onProgress ? { onProgress: host.onProgress } : {}),
     ...(host.signal ? { signal: host.signal } : {}),
+    ...(options.reputation ? { reputation: true } : {}),
   });
   // STS is the authority on whose credentials these are; --account-id labels what it could not tell,
   // so that waivers scoped to accounts and the report can still name the account.

@@ -63,6 +63,8 @@ export interface Rule {
   severity: Severity;
   /** Region globs (`eu-*`); absent means every region. */
   regions?: string[];
+  /** `when:`: the rule is evaluated where this holds or is unknown, and skipped where it is false. */
+  when?: Check;
   check: Check;
   /** Optional message template with `{path}`, `{actual}`, `{expected}`, `{region}`, `{accountId}`, `{ruleId}`. */
   message?: string;
@@ -86,6 +88,8 @@ export interface Waiver {
   rule: string;
   regions?: string[];
   accounts?: string[];
+  /** `when:`: the waiver applies only where this check is true (never where it is unknown). */
+  when?: Check;
   reason: string;
   /** `YYYY-MM-DD`; the waiver applies through the end of this day, UTC. */
   expires: string;
@@ -121,6 +125,21 @@ export interface TargetData {
   error?: ErrorInfo;
   /** Why a target was skipped (an opt-in region not enabled for the account), or other notes. */
   notice?: string;
+  /** The account's name, where the account source knows it (AWS Organizations, an accounts file). */
+  accountName?: string;
+  /** The account's tags, where the account source knows them. */
+  accountTags?: Record<string, string>;
+  /**
+   * CloudWatch reputation rates, present only when they were read (`$reputation.*` in the policy,
+   * or `snapshot --reputation`). A member is absent when CloudWatch had no datapoint for it.
+   */
+  reputation?: ReputationFacts;
+}
+
+/** The account's latest bounce and complaint rates, as percentages (CloudWatch reports ratios). */
+export interface ReputationFacts {
+  bounceRatePercent?: number;
+  complaintRatePercent?: number;
 }
 
 /** A waiver as it was matched against a result. */
@@ -157,6 +176,8 @@ export interface Result {
   waiver?: AppliedWaiver;
   /** The rule has a `regions:` filter and the target's region is unknown, so it was evaluated. */
   regionUnknown?: boolean;
+  /** The rule has a `when` condition that could not be decided for the target, so it was evaluated. */
+  whenUnknown?: boolean;
 }
 
 /** The status of one target in the report. */

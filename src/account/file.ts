@@ -1,5 +1,5 @@
 import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
-import type { ErrorInfo, TargetData } from "../types.js";
+import type { ErrorInfo, ReputationFacts, TargetData } from "../types.js";
 import { MAX_ACCOUNT_DEPTH, nestsDeeperThan } from "./account-shape.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
 import { accountMembers } from "./shape.js";
@@ -149,7 +149,18 @@ function snapshotTargets(record: Record<string, unknown>, fail: Fail): TargetDat
       if (t.account === null || typeof t.account !== "object" || Array.isArray(t.account)) {
         throw fail("input/snapshot-invalid", `${where} (${t.region}) has status ok but no account object`);
       }
-      return { ...base, status: "ok", account: t.account as Record<string, unknown> };
+      const target: TargetData = { ...base, status: "ok", account: t.account as Record<string, unknown> };
+      if (t.reputation !== undefined) {
+        const reputation = reputationFrom(t.reputation);
+        if (!reputation) {
+          throw fail(
+            "input/snapshot-invalid",
+            `${where} (${t.region}) has reputation that is not bounceRatePercent/complaintRatePercent percentages from 0 to 100`,
+          );
+        }
+        target.reputation = reputation;
+      }
+      return target;
     }
     if (t.status === "skipped") {
       return {
@@ -161,6 +172,18 @@ function snapshotTargets(record: Record<string, unknown>, fail: Fail): TargetDat
     // Anything else, including an unknown status, was not read: it must not pass.
     return { ...base, status: "error", error: errorFrom(t.error) };
   });
+}
+
+/** The `$reputation.*` facts `snapshot --reputation` stored, or undefined when they are not that. */
+function reputationFrom(raw: unknown): ReputationFacts | undefined {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return undefined;
+  const facts: ReputationFacts = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key !== "bounceRatePercent" && key !== "complaintRatePercent") return undefined;
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100) return undefined;
+    facts[key] = value;
+  }
+  return facts;
 }
 
 function errorFrom(raw: unknown): ErrorInfo {

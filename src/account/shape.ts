@@ -111,17 +111,40 @@ export function jsonTypeOf(shape: FieldShape): "string" | "number" | "boolean" |
 export const computedFacts: Readonly<Record<string, FieldShape & { description: string }>> = {
   $region: { type: "string", description: "the target's region" },
   $accountId: { type: "string", description: "the target's account id (absent when unknown)" },
+  $accountName: {
+    type: "string",
+    description: "the account's name, from AWS Organizations or an accounts file (absent when unknown)",
+  },
   $quotaUsedPercent: {
     type: "number",
     description: "SentLast24Hours / Max24HourSend × 100; 0 when the quota is unlimited",
   },
   $quotaUnlimited: { type: "boolean", description: "true when Max24HourSend is -1" },
+  "$reputation.bounceRatePercent": {
+    type: "number",
+    description: "the latest CloudWatch Reputation.BounceRate within 24 hours, as a percentage",
+  },
+  "$reputation.complaintRatePercent": {
+    type: "number",
+    description: "the latest CloudWatch Reputation.ComplaintRate within 24 hours, as a percentage",
+  },
 };
+
+/** `$accountTags.<Key>`: the value of one account tag (absent when the account has no such tag). */
+export const ACCOUNT_TAGS_PREFIX = "$accountTags.";
+
+const accountTagShape: FieldShape = { type: "string" };
+
+/** True for a path naming one account tag: the prefix and a non-empty key (which may hold dots). */
+export function isAccountTagPath(path: string): boolean {
+  return path.startsWith(ACCOUNT_TAGS_PREFIX) && path.length > ACCOUNT_TAGS_PREFIX.length;
+}
 
 /** Finds the shape at a dotted path, or undefined when the path does not exist in the model. */
 export function shapeAt(path: string): FieldShape | undefined {
-  const fact = computedFacts[path];
+  const fact = Object.hasOwn(computedFacts, path) ? computedFacts[path] : undefined;
   if (fact) return fact;
+  if (isAccountTagPath(path)) return accountTagShape;
   let shape: FieldShape | undefined = accountShape;
   for (const name of path.split(".")) {
     if (shape?.type !== "structure") return undefined;

@@ -2,6 +2,7 @@
  * `ses-guard rules`: the rule set a policy resolves to after extends and overrides, with where
  * each rule is defined and the waivers that name it, as a terminal table or JSON.
  */
+import { describeCheck } from "../report/describe-check.js";
 import { terminalSafe } from "../report/terminal-text.js";
 import type { Policy, Severity } from "../types.js";
 
@@ -13,6 +14,8 @@ export interface ListedWaiver {
   expired: boolean;
   regions?: string[];
   accounts?: string[];
+  /** The waiver's `when` condition in words: it applies only where this is true. */
+  when?: string;
   file: string;
   line: number;
 }
@@ -29,6 +32,8 @@ export interface ListedRule {
   /** For a rule from a pack: the `extends` entry of the user's policy that brought it in. */
   via?: { file: string; line: number; column: number };
   regions?: string[];
+  /** The rule's `when` condition in words: it is skipped where this is false. */
+  when?: string;
   waivers: ListedWaiver[];
 }
 
@@ -54,12 +59,14 @@ export function listRules(policy: Policy, today: string): ListedRule[] {
           };
           if (waiver.regions) entry.regions = waiver.regions;
           if (waiver.accounts) entry.accounts = waiver.accounts;
+          if (waiver.when) entry.when = describeCheck(waiver.when);
           return entry;
         }),
     };
     if (rule.pack) listed.pack = rule.pack;
     if (rule.via) listed.via = { file: rule.via.file, line: rule.via.line, column: rule.via.column };
     if (rule.regions) listed.regions = rule.regions;
+    if (rule.when) listed.when = describeCheck(rule.when);
     return listed;
   });
 }
@@ -92,7 +99,11 @@ export function formatRulesText(rules: readonly ListedRule[], files: readonly st
 }
 
 function describeWaiver(waiver: ListedWaiver): string {
-  const scope = [...(waiver.regions ?? []), ...(waiver.accounts ?? [])];
+  const scope = [
+    ...(waiver.regions ?? []),
+    ...(waiver.accounts ?? []),
+    ...(waiver.when ? [`where ${waiver.when}`] : []),
+  ];
   const when = waiver.expired ? `EXPIRED ${waiver.expires}` : `until ${waiver.expires}`;
   return `${when}${scope.length > 0 ? ` for ${scope.join(", ")}` : ""} (${waiver.file}:${waiver.line})`;
 }

@@ -115,7 +115,7 @@ function targetFor(
 ): TargetData | undefined {
   const labels = { region: testCase.region ?? UNKNOWN_REGION, accountId: testCase.accountId ?? null };
   if (testCase.account.kind === "inline")
-    return { ...labels, status: "ok", account: testCase.account.account };
+    return withCaseFacts({ ...labels, status: "ok", account: testCase.account.account }, testCase);
   const { path, location } = testCase.account;
   const read = context.readAccountFile(testCase);
   if ("diagnostics" in read) {
@@ -147,12 +147,25 @@ function targetFor(
     });
     return undefined;
   }
-  return {
+  const fromFile: TargetData = {
     region: testCase.region ?? target.region,
     accountId: testCase.accountId ?? target.accountId,
     status: "ok",
     account: target.account,
   };
+  // What a snapshot recorded about the account stands unless the case says otherwise.
+  if (target.accountName !== undefined) fromFile.accountName = target.accountName;
+  if (target.accountTags !== undefined) fromFile.accountTags = target.accountTags;
+  if (target.reputation !== undefined) fromFile.reputation = target.reputation;
+  return withCaseFacts(fromFile, testCase);
+}
+
+/** Adds the account name, tags and reputation rates a case gives to its target. */
+function withCaseFacts(target: TargetData, testCase: TestCase): TargetData {
+  if (testCase.accountName !== undefined) target.accountName = testCase.accountName;
+  if (testCase.accountTags !== undefined) target.accountTags = testCase.accountTags;
+  if (testCase.reputation !== undefined) target.reputation = testCase.reputation;
+  return target;
 }
 
 function compare(expectation: Expectation, result: Result): string | undefined {

@@ -41,6 +41,8 @@ export interface AwsReadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Aborts everything promptly (SIGINT); unfinished Regions come back as `aws/aborted` errors. */
   signal?: AbortSignal;
+  /** Also read the `$reputation.*` facts from CloudWatch for every readable target. */
+  reputation?: boolean;
 }
 
 /** Above the number of SES Regions, so `--all-regions` is read in one wave; still a bound. */
@@ -90,6 +92,7 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
       settings,
       timeoutSeconds,
       concurrency,
+      reputation: options.reputation,
       signal: options.signal,
       runDeadline: runDeadline.signal,
       describeCredentialsError: (error) => {

@@ -26,3 +26,15 @@ export function renderIamPolicy(style: "pretty" | "compact" = "pretty"): string 
     ? JSON.stringify(MINIMAL_IAM_POLICY, null, 2)
     : JSON.stringify(MINIMAL_IAM_POLICY);
 }
+
+/**
+ * The optional statement for the `$reputation.*` facts (the `reputation` pack, `snapshot
+ * --reputation`): CloudWatch GetMetricData, which has no resource-level permissions either.
+ * Policies that do not use the facts never call it, so the minimal policy stays without it.
+ */
+export const REPUTATION_IAM_STATEMENT = {
+  Sid: "SesGuardReadReputation",
+  Effect: "Allow",
+  Action: ["cloudwatch:GetMetricData"],
+  Resource: "*",
+} as const;

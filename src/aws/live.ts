@@ -3,6 +3,8 @@
  * exports, by a dynamic import, so the offline path never loads the SDK and the bundle holds
  * the SDK once.
  */
+
+export { readReputation, withReputation } from "./cloudwatch.js";
 export { readAwsTargets } from "./get-account.js";
 export { assertProfileConfigured } from "./profile-names.js";
 export { applyAccountCalls } from "./put-account.js";

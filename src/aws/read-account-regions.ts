@@ -10,11 +10,17 @@ import { AwsErrorCode, classifyCredentialsError } from "./aws-errors.js";
 import { mapBounded } from "./bounded-map.js";
 import { readCallerIdentity } from "./caller-identity.js";
 import { deadlineSignal, linkSignals, raceAbort } from "./cancellation.js";
+import { withReputation } from "./cloudwatch.js";
 import { settleTargets } from "./opt-in-regions.js";
 import { readRegion } from "./read-region.js";
 import { regionDeadlineMs } from "./read-settings.js";
 import { type RegionRequest, stsRegion } from "./region-requests.js";
-import { type ClientSettings, type CredentialsProvider, createStsClient } from "./sdk-clients.js";
+import {
+  type ClientSettings,
+  type CredentialsProvider,
+  commonClientOptions,
+  createStsClient,
+} from "./sdk-clients.js";
 
 /** One account's read. */
 export interface AccountRegionsOptions {
@@ -33,6 +39,8 @@ export interface AccountRegionsOptions {
   runDeadline: AbortSignal;
   /** Says why the credentials could not be resolved (default: the generic classification). */
   describeCredentialsError?: (error: unknown) => ErrorInfo;
+  /** Also read the `$reputation.*` facts from CloudWatch for every readable target. */
+  reputation?: boolean | undefined;
   /** Called each time Regions finish, with how many just did. */
   onRegionsDone?: (count: number) => void;
 }
@@ -89,7 +97,10 @@ export async function readAccountRegions(options: AccountRegionsOptions): Promis
   try {
     const callerIdentity = readCallerIdentity(sts, context);
     const targets = await mapBounded(regions, options.concurrency, async (request) => {
-      const target = await readRegion(request.region, context);
+      const read = await readRegion(request.region, context);
+      const target = options.reputation
+        ? await withReputation(read, { ...context, clientConfig: commonClientOptions(settings) })
+        : read;
       options.onRegionsDone?.(1);
       return target;
     });

@@ -27,7 +27,7 @@ export type CredentialsProvider = STSClient["config"]["credentials"];
  * included) and each body's size. A handler of its own per client, since destroying a client
  * destroys its handler's connections.
  */
-function commonOptions(settings: ClientSettings, expectJsonObject = false) {
+export function commonClientOptions(settings: ClientSettings, expectJsonObject = false) {
   return {
     profile: settings.profile,
     maxAttempts: settings.retry.maxAttempts,
@@ -44,7 +44,7 @@ export function createSesClient(
 ): SESv2Client {
   // Every SES v2 answer is a JSON object; `null` or a list would only become a parser's TypeError.
   return new SESv2Client({
-    ...commonOptions(settings, true),
+    ...commonClientOptions(settings, true),
     region,
     credentials,
     ...(settings.endpointUrl ? { endpoint: settings.endpointUrl } : {}),
@@ -61,7 +61,7 @@ export function createStsClient(
   extra: { credentials?: CredentialsProvider; logger?: STSClient["config"]["logger"] } = {},
 ): STSClient {
   return new STSClient({
-    ...commonOptions(settings),
+    ...commonClientOptions(settings),
     region,
     ...(extra.credentials ? { credentials: extra.credentials } : {}),
     ...(extra.logger ? { logger: extra.logger } : {}),

@@ -47,6 +47,7 @@ export const optionSpec = {
   "fail-on": { type: "string" },
   timeout: { type: "string" },
   out: { type: "string" },
+  reputation: { type: "boolean" },
   force: { type: "boolean" },
   apply: { type: "boolean" },
   yes: { type: "boolean" },
@@ -82,7 +83,7 @@ export const allowed: Record<CommandName, readonly string[]> = {
     "no-color",
   ],
   validate: ["policy", "color", "no-color"],
-  snapshot: ["region", "all-regions", "profile", "endpoint-url", "timeout", "out"],
+  snapshot: ["region", "all-regions", "profile", "endpoint-url", "timeout", "out", "reputation"],
   test: ["format", "color", "no-color"],
   init: ["force"],
   schema: [],
@@ -187,6 +188,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     options.accountId = values["account-id"];
   }
   if (values.profile !== undefined) options.profile = values.profile;
+  if (values.reputation) options.reputation = true;
   if (values["endpoint-url"] !== undefined) options.endpointUrl = parseEndpoint(values["endpoint-url"]);
   if (command === "snapshot" && !values.out) {
     throw usageError("cli/missing-out", "snapshot needs --out FILE: where to write the snapshot");

@@ -5,7 +5,7 @@ Usage:
   ses-guard check    [--policy FILE|PACK]... [--input FILE|-]... [--region R[,R...] | --all-regions]
                      [--account-id ID] [--profile NAME] [--endpoint-url URL] [--format NAME[=FILE]]...
                      [--fail-on error|warning|notice|none] [--timeout SECONDS]
-  ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] --out FILE|-
+  ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] [--reputation] --out FILE|-
   ses-guard validate [--policy FILE|PACK]...
   ses-guard test     [PATH...] [--format text|junit[=FILE]]...
   ses-guard rules    [--policy FILE|PACK]... [--format text|json[=FILE]]
@@ -44,6 +44,8 @@ Options:
                          within its attempts (AWS_MAX_ATTEMPTS, default 3) and their backoff, and
                          the whole live read within twice that plus 1 s (84 s with the defaults)
   --out FILE|-           Where snapshot writes; - is standard output
+  --reputation           snapshot: also store each target's CloudWatch bounce and complaint rates
+                         (needs cloudwatch:GetMetricData; check reads them when a rule uses them)
   --force                init: overwrite existing files
   --apply                fix: make the planned calls (asks first on a terminal)
   --yes                  fix --apply: do not ask; required when standard input is not a terminal

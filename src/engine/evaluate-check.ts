@@ -126,6 +126,14 @@ function evaluateLeaf(check: LeafCheck, target: EvaluationTarget, negated: boole
       `${check.path} is ${formatLiteral(found.value)} (${found.problem}); ${operator.requirement(check.expected, negated)}`,
     );
   }
+  if (found.state === "unread") {
+    return leaf(
+      check,
+      "unknown",
+      undefined,
+      `${check.path} is not known (${found.why}); ${operator.requirement(check.expected, negated)}`,
+    );
+  }
   const actual = found.state === "present" ? found.value : undefined;
   if (found.state === "absent" && check.operator !== "exists") {
     // Fail closed: a value the gate did not see cannot satisfy a rule, negated or not.
@@ -133,18 +141,20 @@ function evaluateLeaf(check: LeafCheck, target: EvaluationTarget, negated: boole
       check,
       "unknown",
       undefined,
-      `${check.path} is not set; ${operator.requirement(check.expected, negated)}`,
+      `${check.path} is not set${found.why ? ` (${found.why})` : ""}; ${operator.requirement(check.expected, negated)}`,
     );
   }
   const raw: Truth = operator.test(actual, check.expected) ? "true" : "false";
   const truth = negated ? flip(raw) : raw;
-  if (truth === "true") return leaf(check, truth, actual, `${check.path} is ${formatValue(actual)}`);
+  // `exists` on an absent value: say why it is absent where that is known ("no datapoint").
+  const shown = found.state === "absent" && found.why ? `not set (${found.why})` : formatValue(actual);
+  if (truth === "true") return leaf(check, truth, actual, `${check.path} is ${shown}`);
   const difference = operator.difference?.(actual, check.expected, negated);
   return leaf(
     check,
     truth,
     actual,
-    `${check.path} is ${formatValue(actual)}; ${operator.requirement(check.expected, negated)}${difference ? ` (${difference})` : ""}`,
+    `${check.path} is ${shown}; ${operator.requirement(check.expected, negated)}${difference ? ` (${difference})` : ""}`,
   );
 }
 

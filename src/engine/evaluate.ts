@@ -16,6 +16,7 @@ import { formatValue } from "./format-value.js";
 import { matchesAnyGlob } from "./glob.js";
 import { renderTemplate } from "./message-template.js";
 import { findWaiver } from "./waivers.js";
+import { decideWhen, evaluationTarget, skippedByWhen, whenUnknownNote } from "./when.js";
 
 /** What evaluation needs from outside: passed in, so the engine stays pure. */
 export interface EvaluateOptions {
@@ -93,11 +94,10 @@ export function evaluateRule(
     }
   }
 
-  const data: EvaluationTarget = {
-    region: target.region,
-    accountId: target.accountId,
-    account: target.account,
-  };
+  const data: EvaluationTarget = evaluationTarget(target, target.account);
+  const condition = rule.when ? decideWhen(rule.when, data) : undefined;
+  if (condition?.truth === "false") return settle(result, "skipped", skippedByWhen(condition));
+  if (condition?.truth === "unknown") result.whenUnknown = true;
   const outcome = evaluateCheck(rule.check, data);
   const decisive = outcome.reasons[0] ?? outcome.evidence[0];
   if (decisive) {
@@ -106,7 +106,11 @@ export function evaluateRule(
     if (decisive.actual !== undefined) result.actual = decisive.actual;
   }
   settle(result, "pass", describeOutcome(outcome));
-  if (outcome.truth === "true") return result;
+  const whenNote = condition?.truth === "unknown" ? whenUnknownNote(condition) : "";
+  if (outcome.truth === "true") {
+    result.message += whenNote;
+    return result;
+  }
 
   result.status = "fail";
   // A template is written for a value that was read and is wrong ("{actual}% of the quota is used").
@@ -117,8 +121,9 @@ export function evaluateRule(
   }
   if (result.regionUnknown)
     result.message += " (the target's region is unknown, so the region filter was not applied)";
+  result.message += whenNote;
 
-  const match = findWaiver(waivers, rule.id, target.region, target.accountId, today);
+  const match = findWaiver(waivers, rule.id, data, today);
   if (match) {
     const { waiver, expired } = match;
     result.waiver = {

@@ -1,18 +1,29 @@
-import { type FieldShape, shapeAt } from "../account/shape.js";
+import { ACCOUNT_TAGS_PREFIX, type FieldShape, shapeAt } from "../account/shape.js";
+import type { ReputationFacts } from "../types.js";
 import { typeName } from "./format-value.js";
+import { accountFact, reputationFact } from "./target-facts.js";
 
 /** The account data the engine evaluates, with the target it belongs to. */
 export interface EvaluationTarget {
   region: string;
   accountId: string | null;
   account: Record<string, unknown>;
+  accountName?: string | undefined;
+  accountTags?: Readonly<Record<string, string>> | undefined;
+  /** Absent when reputation was not read at all (as opposed to read and found without datapoints). */
+  reputation?: ReputationFacts | undefined;
 }
 
-/** What a path resolved to: a value of the model's type, nothing, or a value of the wrong type. */
+/**
+ * What a path resolved to: a value of the model's type, nothing (with why, where that helps the
+ * reader), a value of the wrong type, or `unread` when its source was never read, so not even
+ * whether it is set is known (`exists` is unknown too: a gate must not pass on data it did not see).
+ */
 export type Lookup =
   | { state: "present"; value: unknown }
-  | { state: "absent" }
-  | { state: "wrongType"; value: unknown; problem: string };
+  | { state: "absent"; why?: string }
+  | { state: "wrongType"; value: unknown; problem: string }
+  | { state: "unread"; why: string };
 
 const ABSENT: Lookup = { state: "absent" };
 
@@ -91,8 +102,15 @@ function computeFact(target: EvaluationTarget, name: string): Lookup {
     }
     case "$quotaUsedPercent":
       return quotaUsedPercent(target);
+    case "$accountName":
+      return accountFact(target.accountName);
     default:
-      return ABSENT;
+      if (name.startsWith(ACCOUNT_TAGS_PREFIX)) {
+        const tags = target.accountTags;
+        const key = name.slice(ACCOUNT_TAGS_PREFIX.length);
+        return accountFact(tags && Object.hasOwn(tags, key) ? tags[key] : undefined);
+      }
+      return reputationFact(target.reputation, name) ?? ABSENT;
   }
 }
 

@@ -165,6 +165,162 @@ export const compiledPacks: Readonly<Record<string, PolicyFile>> = {
     "overrides": [],
     "waivers": []
   },
+  "reputation": {
+    "file": "policies/reputation.yaml",
+    "extends": [],
+    "rules": [
+      {
+        "id": "bounce-rate-below-review",
+        "title": "The bounce rate is below the 5% at which AWS reviews the account",
+        "severity": "error",
+        "check": {
+          "kind": "leaf",
+          "path": "$reputation.bounceRatePercent",
+          "operator": "lessThan",
+          "expected": 5,
+          "location": {
+            "file": "policies/reputation.yaml",
+            "line": 16,
+            "column": 7
+          }
+        },
+        "enabled": true,
+        "source": {
+          "file": "policies/reputation.yaml",
+          "line": 9,
+          "column": 5
+        },
+        "when": {
+          "kind": "leaf",
+          "path": "$reputation.bounceRatePercent",
+          "operator": "exists",
+          "expected": true,
+          "location": {
+            "file": "policies/reputation.yaml",
+            "line": 13,
+            "column": 7
+          }
+        },
+        "message": "bounce rate is {actual}%; must be less than {expected}% (AWS reviews the account at 5%)",
+        "remediation": "Stop sending to the lists the bounces come from and suppress bounced addresses with aws sesv2 put-account-suppression-attributes --suppressed-reasons BOUNCE COMPLAINT",
+        "docs": "https://docs.aws.amazon.com/ses/latest/dg/faqs-enforcement.html",
+        "pack": "reputation"
+      },
+      {
+        "id": "bounce-rate-healthy",
+        "title": "The bounce rate is below 2%",
+        "severity": "warning",
+        "check": {
+          "kind": "leaf",
+          "path": "$reputation.bounceRatePercent",
+          "operator": "lessThan",
+          "expected": 2,
+          "location": {
+            "file": "policies/reputation.yaml",
+            "line": 31,
+            "column": 7
+          }
+        },
+        "enabled": true,
+        "source": {
+          "file": "policies/reputation.yaml",
+          "line": 24,
+          "column": 5
+        },
+        "when": {
+          "kind": "leaf",
+          "path": "$reputation.bounceRatePercent",
+          "operator": "exists",
+          "expected": true,
+          "location": {
+            "file": "policies/reputation.yaml",
+            "line": 28,
+            "column": 7
+          }
+        },
+        "message": "bounce rate is {actual}%; must be less than {expected}%",
+        "remediation": "Validate addresses before sending, remove stale ones, and suppress bounced addresses with aws sesv2 put-account-suppression-attributes --suppressed-reasons BOUNCE COMPLAINT",
+        "docs": "https://docs.aws.amazon.com/ses/latest/dg/reputationdashboard-cloudwatch-alarm.html",
+        "pack": "reputation"
+      },
+      {
+        "id": "complaint-rate-below-review",
+        "title": "The complaint rate is below the 0.1% at which AWS reviews the account",
+        "severity": "error",
+        "check": {
+          "kind": "leaf",
+          "path": "$reputation.complaintRatePercent",
+          "operator": "lessThan",
+          "expected": 0.1,
+          "location": {
+            "file": "policies/reputation.yaml",
+            "line": 46,
+            "column": 7
+          }
+        },
+        "enabled": true,
+        "source": {
+          "file": "policies/reputation.yaml",
+          "line": 39,
+          "column": 5
+        },
+        "when": {
+          "kind": "leaf",
+          "path": "$reputation.complaintRatePercent",
+          "operator": "exists",
+          "expected": true,
+          "location": {
+            "file": "policies/reputation.yaml",
+            "line": 43,
+            "column": 7
+          }
+        },
+        "message": "complaint rate is {actual}%; must be less than {expected}% (AWS reviews the account at 0.1%)",
+        "remediation": "Send only to recipients who asked for the mail, make unsubscribing easy, and suppress complaining addresses with aws sesv2 put-account-suppression-attributes --suppressed-reasons BOUNCE COMPLAINT",
+        "docs": "https://docs.aws.amazon.com/ses/latest/dg/faqs-enforcement.html",
+        "pack": "reputation"
+      },
+      {
+        "id": "complaint-rate-healthy",
+        "title": "The complaint rate is below 0.05%",
+        "severity": "warning",
+        "check": {
+          "kind": "leaf",
+          "path": "$reputation.complaintRatePercent",
+          "operator": "lessThan",
+          "expected": 0.05,
+          "location": {
+            "file": "policies/reputation.yaml",
+            "line": 61,
+            "column": 7
+          }
+        },
+        "enabled": true,
+        "source": {
+          "file": "policies/reputation.yaml",
+          "line": 54,
+          "column": 5
+        },
+        "when": {
+          "kind": "leaf",
+          "path": "$reputation.complaintRatePercent",
+          "operator": "exists",
+          "expected": true,
+          "location": {
+            "file": "policies/reputation.yaml",
+            "line": 58,
+            "column": 7
+          }
+        },
+        "message": "complaint rate is {actual}%; must be less than {expected}%",
+        "remediation": "Review which mail draws complaints (the VDM dashboard shows them by sending identity) and suppress complaining addresses with aws sesv2 put-account-suppression-attributes --suppressed-reasons BOUNCE COMPLAINT",
+        "docs": "https://docs.aws.amazon.com/ses/latest/dg/reputationdashboard-cloudwatch-alarm.html",
+        "pack": "reputation"
+      }
+    ],
+    "overrides": [],
+    "waivers": []
+  },
   "strict": {
     "file": "policies/strict.yaml",
     "extends": [

@@ -1,8 +1,9 @@
-import { allPaths, describeShape, shapeAt } from "../account/shape.js";
+import { describeShape, shapeAt } from "../account/shape.js";
 import { isOperatorName, operatorNames, operators } from "../engine/operators/index.js";
 import type { Diagnostic } from "../errors.js";
 import { didYouMean } from "../suggest.js";
 import type { Check, OperatorName } from "../types.js";
+import { unknownPathMessage } from "./path-suggestions.js";
 import { describePointer } from "./schema-errors.js";
 import { isMap, type YamlDocument } from "./yaml-document.js";
 
@@ -106,13 +107,7 @@ export function compileCheck(
     );
   }
   const field = shapeAt(path);
-  if (!field) {
-    return report(
-      "policy/unknown-path",
-      `unknown path "${path}"${didYouMean(path, allPaths())}; paths are spelt as in GetAccountResponse (e.g. SuppressionAttributes.SuppressedReasons) or are computed facts ($quotaUsedPercent, $quotaUnlimited, $region, $accountId)`,
-      `${pointer}/path`,
-    );
-  }
+  if (!field) return report("policy/unknown-path", unknownPathMessage(path), `${pointer}/path`);
   const operator = operators[operatorName];
   if (!operator.fieldTypes.includes(field.type)) {
     return report(

@@ -2,7 +2,7 @@ import { templateVariables, unknownPlaceholders } from "../engine/message-templa
 import { loadRegexEngine } from "../engine/regex.js";
 import type { Diagnostic } from "../errors.js";
 import { validate } from "../generated/validate-policy.js";
-import type { Rule, Severity, SourceLocation, Waiver } from "../types.js";
+import type { Check, Rule, Severity, SourceLocation, Waiver } from "../types.js";
 import { compileCheck } from "./compile-check.js";
 import { schemaDiagnostics } from "./schema-errors.js";
 import { escapePointer, isMap, parseYaml, type YamlDocument } from "./yaml-document.js";
@@ -41,6 +41,7 @@ interface RawRule {
   title?: string;
   severity?: Severity;
   regions?: string[];
+  when?: unknown;
   check: unknown;
   message?: string;
   remediation?: string;
@@ -51,7 +52,14 @@ interface RawPolicy {
   extends?: string[];
   rules?: RawRule[];
   overrides?: Record<string, { severity?: Severity; enabled?: boolean }>;
-  waivers?: { rule: string; regions?: string[]; accounts?: string[]; reason: string; expires: string }[];
+  waivers?: {
+    rule: string;
+    regions?: string[];
+    accounts?: string[];
+    when?: unknown;
+    reason: string;
+    expires: string;
+  }[];
 }
 
 /** Parses and compiles one policy file's text; `pack` names the built-in pack it is, if any. */
@@ -125,8 +133,9 @@ function compileRules(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnostic
     }
     // A missing check is reported by the schema ("missing required key"); say it once.
     if (rule.check === undefined) return;
+    const when = compileWhen(rule.when, `${pointer}/when`, doc, diagnostics);
     const check = compileCheck(rule.check, `${pointer}/check`, doc, diagnostics);
-    if (!check) return;
+    if (!check || when === null) return;
     const compiled: Rule = {
       id: rule.id,
       title: typeof rule.title === "string" ? rule.title : rule.id,
@@ -136,6 +145,7 @@ function compileRules(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnostic
       source,
     };
     if (Array.isArray(rule.regions)) compiled.regions = rule.regions;
+    if (when) compiled.when = when;
     if (typeof rule.message === "string") compiled.message = rule.message;
     if (typeof rule.remediation === "string") compiled.remediation = rule.remediation;
     if (typeof rule.docs === "string") compiled.docs = rule.docs;
@@ -150,6 +160,8 @@ function compileWaivers(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnost
   (Array.isArray(raw.waivers) ? raw.waivers : []).forEach((waiver, i) => {
     if (!isMap(waiver) || typeof waiver.rule !== "string") return;
     if (typeof waiver.reason !== "string" || typeof waiver.expires !== "string") return;
+    const when = compileWhen(waiver.when, `/waivers/${i}/when`, doc, diagnostics);
+    if (when === null) return;
     if (!isCalendarDate(waiver.expires)) {
       const where = doc.locate(`/waivers/${i}/expires`);
       if (/^\d{4}-\d{2}-\d{2}$/.test(waiver.expires)) {
@@ -169,9 +181,25 @@ function compileWaivers(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnost
     };
     if (Array.isArray(waiver.regions)) compiled.regions = waiver.regions;
     if (Array.isArray(waiver.accounts)) compiled.accounts = waiver.accounts.map(String);
+    if (when) compiled.when = when;
     waivers.push(compiled);
   });
   return waivers;
+}
+
+/**
+ * Compiles an optional `when:` with the same type checks as `check:`: undefined when there is
+ * none, null when it has problems (already reported), so that a broken condition never drops out
+ * silently and leaves its rule applying everywhere or its waiver nowhere.
+ */
+function compileWhen(
+  raw: unknown,
+  pointer: string,
+  doc: YamlDocument,
+  diagnostics: Diagnostic[],
+): Check | undefined | null {
+  if (raw === undefined) return undefined;
+  return compileCheck(raw, pointer, doc, diagnostics) ?? null;
 }
 
 /** True for a real `YYYY-MM-DD` date (not 2027-02-30). */

@@ -23,8 +23,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], doc: YamlDocum
 }
 
 const checkKeys = new Set(["oneOf", "if", "then", "else"]);
-/** A check or a check nested in one: `/rules/0/check`, `/rules/0/check/all/1/not`. */
-const CHECK_POINTER = /^\/rules\/\d+\/check(\/(all|any)\/\d+|\/not)*$/;
+/** A check or a check nested in one: `/rules/0/check`, `/rules/0/when/all/1/not`, `/waivers/2/when`. */
+const CHECK_POINTER = /^\/(rules\/\d+\/(check|when)|waivers\/\d+\/when)(\/(all|any)\/\d+|\/not)*$/;
 
 function translate(error: ErrorObject, doc: YamlDocument): Diagnostic | undefined {
   const where = error.instancePath;

@@ -176,6 +176,7 @@ function sarifResult(
   };
   if (result.path !== undefined) properties.path = text(result.path);
   if (result.regionUnknown) properties.regionUnknown = true;
+  if (result.whenUnknown) properties.whenUnknown = true;
   if (result.waiver) {
     properties.waiverExpires = result.waiver.expires;
     properties.waiverExpired = result.waiver.expired;

@@ -78,7 +78,7 @@ describe("the built-in packs' own tests", () => {
     const text = out.join("");
     expect(err.join("")).toBe("");
     expect(text).not.toContain("FAIL");
-    expect(text).toMatch(/^2 files, \d+ cases: \d+ passed, 0 failed; \d+ expectations, 0 failed$/m);
+    expect(text).toMatch(/^3 files, \d+ cases: \d+ passed, 0 failed; \d+ expectations, 0 failed$/m);
     expect(code).toBe(0);
   });
 });

@@ -131,7 +131,7 @@ describe("an invalid test file names the place of every problem", () => {
       "a misspelt case key",
       `${head}  - name: a\n    acount: {}\n    expect: { x: pass }\n`,
       [
-        't.test.yaml:5:5: unknown key "acount" in cases[0] (did you mean "account"?); allowed keys are name, region, accountId, today, account, accountFile, expect',
+        't.test.yaml:5:5: unknown key "acount" in cases[0] (did you mean "account"?); allowed keys are name, region, accountId, accountName, accountTags, reputation, today, account, accountFile, expect',
         "t.test.yaml:4:5: cases[0] needs `account` (GetAccount data inline) or `accountFile` (a JSON file relative to this test file)",
       ],
     ],
@@ -158,8 +158,30 @@ describe("an invalid test file names the place of every problem", () => {
       "a computed fact written as account data",
       `${head}  - name: a\n    account: { $quotaUsedPercent: 90 }\n    expect: { x: pass }\n`,
       [
-        "t.test.yaml:5:16: $quotaUsedPercent is computed by ses-guard from the account data; set the members it comes from (SendQuota, or the case's region and accountId) instead",
+        "t.test.yaml:5:16: $quotaUsedPercent is computed by ses-guard, not part of GetAccount; set the members it comes from (SendQuota), or the case's region, accountId, accountName, accountTags or reputation, instead",
       ],
+    ],
+    [
+      "a tag value YAML read as a number, and tags that are not a map",
+      `${head}  - name: a\n    accountTags: { env: prod, cost: 42 }\n    account: {}\n    expect: { x: pass }\n  - name: b\n    accountTags: [env]\n    account: {}\n    expect: { x: pass }\n`,
+      [
+        't.test.yaml:5:37: tag cost is 42; tag values are text, so write it in quotes ("42")',
+        "t.test.yaml:9:18: accountTags must be a map of tag keys to values",
+      ],
+    ],
+    [
+      "reputation rates that are not percentages, and a misspelt rate",
+      `${head}  - name: a\n    reputation: { bounceRatePercent: -1, complaintRate: 0.1 }\n    account: {}\n    expect: { x: pass }\n  - name: b\n    reputation: { complaintRatePercent: high }\n    account: {}\n    expect: { x: pass }\n`,
+      [
+        't.test.yaml:5:42: unknown key "complaintRate" in reputation (did you mean "complaintRatePercent"?); allowed keys are bounceRatePercent, complaintRatePercent',
+        "t.test.yaml:5:38: reputation.bounceRatePercent is -1; must be a percentage from 0 to 100 (0.05 is 0.05%)",
+        't.test.yaml:9:41: reputation.complaintRatePercent is "high"; must be a percentage from 0 to 100 (0.05 is 0.05%)',
+      ],
+    ],
+    [
+      "an empty account name",
+      `${head}  - name: a\n    accountName: ""\n    account: {}\n    expect: { x: pass }\n`,
+      ['t.test.yaml:5:18: accountName "" must not be empty'],
     ],
     [
       "an unknown expected result",

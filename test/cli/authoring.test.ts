@@ -325,7 +325,7 @@ cases:
     const result = await bundle.run(["test", "policies/"], repoRoot);
     expect(result.stdout).toMatch(/^policies\/recommended\.test\.yaml$/m);
     expect(result.stdout).toMatch(/^policies\/strict\.test\.yaml$/m);
-    expect(result.stdout).toMatch(/^2 files, \d+ cases: \d+ passed, 0 failed; \d+ expectations, 0 failed$/m);
+    expect(result.stdout).toMatch(/^3 files, \d+ cases: \d+ passed, 0 failed; \d+ expectations, 0 failed$/m);
     expect(result.code).toBe(0);
   });
 

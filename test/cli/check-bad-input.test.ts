@@ -54,7 +54,7 @@ describe("bad policies", () => {
     [
       "an unknown path, with did you mean",
       "unknown-path.yaml",
-      'unknown-path.yaml:5:13: unknown path "SendQuota.Max24HourSends" (did you mean "SendQuota.Max24HourSend"?); paths are spelt as in GetAccountResponse (e.g. SuppressionAttributes.SuppressedReasons) or are computed facts ($quotaUsedPercent, $quotaUnlimited, $region, $accountId)',
+      'unknown-path.yaml:5:13: unknown path "SendQuota.Max24HourSends" (did you mean "SendQuota.Max24HourSend"?); paths are spelt as in GetAccountResponse (e.g. SuppressionAttributes.SuppressedReasons) or are computed facts ($quotaUsedPercent, $quotaUnlimited, $region, $accountId, $accountName, $reputation.bounceRatePercent, $reputation.complaintRatePercent, $accountTags.<Key>)',
     ],
     [
       "an operator that cannot apply to the field's type",
@@ -79,7 +79,7 @@ describe("bad policies", () => {
     [
       "an unknown pack name, with a suggestion",
       "unknown-pack.yaml",
-      'unknown-pack.yaml:2:11: unknown pack "recomended" (did you mean "recommended"?); built-in packs are recommended, strict (a file path needs a / or a .yaml ending)',
+      'unknown-pack.yaml:2:11: unknown pack "recomended" (did you mean "recommended"?); built-in packs are recommended, reputation, strict (a file path needs a / or a .yaml ending)',
     ],
     [
       "an override naming a missing rule",
@@ -142,7 +142,7 @@ describe("bad policies", () => {
     await expectUsageError(checkPolicy("several-problems.yaml"), [
       `${f}:4:9: "Sending" is not a valid rule id: use lower-case letters, digits and hyphens, starting with a letter or digit (at most 128 characters)`,
       `${f}:5:15: rules[0].severity is "eror"; must be one of error, warning, notice (did you mean "error"?)`,
-      `${f}:6:20: unknown path "SendingEnabld" (did you mean "SendingEnabled"?); paths are spelt as in GetAccountResponse (e.g. SuppressionAttributes.SuppressedReasons) or are computed facts ($quotaUsedPercent, $quotaUnlimited, $region, $accountId)`,
+      `${f}:6:20: unknown path "SendingEnabld" (did you mean "SendingEnabled"?); paths are spelt as in GetAccountResponse (e.g. SuppressionAttributes.SuppressedReasons) or are computed facts ($quotaUsedPercent, $quotaUnlimited, $region, $accountId, $accountName, $reputation.bounceRatePercent, $reputation.complaintRatePercent, $accountTags.<Key>)`,
       `${f}:8:46: unknown operator "equal" in rules[1].check (did you mean "equals"?); operators are equals, notEquals, in, notIn, contains, containsAll, containsAny, containsNone, exists, greaterThan, greaterThanOrEqual, lessThan, lessThanOrEqual, matches`,
       `${f}:10:3: override names rule "vdm-enable", which does not exist here (did you mean "vdm-enabled"?)`,
       `${f}:12:5: waivers[0] is missing required key "reason"`,
@@ -157,7 +157,7 @@ describe("bad policies", () => {
     );
     await expectUsageError(
       ["check", "--policy", "strickt", "--input", account],
-      'ses-guard: unknown pack "strickt" (did you mean "strict"?); built-in packs are recommended, strict (a file path needs a / or a .yaml ending)',
+      'ses-guard: unknown pack "strickt" (did you mean "strict"?); built-in packs are recommended, reputation, strict (a file path needs a / or a .yaml ending)',
     );
   });
 

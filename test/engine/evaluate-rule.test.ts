@@ -116,13 +116,14 @@ describe("waivers", () => {
     );
     expect(dayAfter.waiver).toMatchObject({ expired: true, expires: "2026-05-01" });
     // Across a month and a year boundary, string order must still be date order.
+    const onUsEast = { region: "us-east-1", accountId: null, account: {} };
     expect(
-      findWaiver([waiver({ expires: "2026-12-31" })], "test-rule", "us-east-1", null, "2027-01-01"),
+      findWaiver([waiver({ expires: "2026-12-31" })], "test-rule", onUsEast, "2027-01-01"),
     ).toMatchObject({
       expired: true,
     });
     expect(
-      findWaiver([waiver({ expires: "2026-09-30" })], "test-rule", "us-east-1", null, "2026-10-01"),
+      findWaiver([waiver({ expires: "2026-09-30" })], "test-rule", onUsEast, "2026-10-01"),
     ).toMatchObject({
       expired: true,
     });

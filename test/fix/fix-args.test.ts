@@ -53,7 +53,11 @@ describe("ses-guard fix arguments", () => {
   });
 
   it("--apply and --yes belong to fix", () => {
-    expect(usage(["check", "--apply"])).toBe("--apply does not apply to `ses-guard check` (see ses-guard check --help)");
-    expect(usage(["check", "--yes"])).toBe("--yes does not apply to `ses-guard check` (see ses-guard check --help)");
+    expect(usage(["check", "--apply"])).toBe(
+      "--apply does not apply to `ses-guard check` (see ses-guard check --help)",
+    );
+    expect(usage(["check", "--yes"])).toBe(
+      "--yes does not apply to `ses-guard check` (see ses-guard check --help)",
+    );
   });
 });

@@ -53,7 +53,7 @@ describe("policy diagnostics", () => {
     expect(
       await problems(rule("      path: SuppressionAttributes.SupressedReasons\n      contains: BOUNCE\n")),
     ).toEqual([
-      'p.yaml:5:13: unknown path "SuppressionAttributes.SupressedReasons" (did you mean "SuppressionAttributes.SuppressedReasons"?); paths are spelt as in GetAccountResponse (e.g. SuppressionAttributes.SuppressedReasons) or are computed facts ($quotaUsedPercent, $quotaUnlimited, $region, $accountId)',
+      'p.yaml:5:13: unknown path "SuppressionAttributes.SupressedReasons" (did you mean "SuppressionAttributes.SuppressedReasons"?); paths are spelt as in GetAccountResponse (e.g. SuppressionAttributes.SuppressedReasons) or are computed facts ($quotaUsedPercent, $quotaUnlimited, $region, $accountId, $accountName, $reputation.bounceRatePercent, $reputation.complaintRatePercent, $accountTags.<Key>)',
     ]);
     expect((await problems(rule("      path: $quotaUsedPercnt\n      lessThan: 80\n")))[0]).toContain(
       '(did you mean "$quotaUsedPercent"?)',
@@ -139,7 +139,7 @@ describe("policy diagnostics", () => {
     expect(
       await problems(rule("      path: SendingEnabled\n      equals: true\n", "    remedation: do it\n")),
     ).toEqual([
-      'p.yaml:4:5: unknown key "remedation" in rules[0] (did you mean "remediation"?); allowed keys are id, title, severity, regions, check, message, remediation, docs',
+      'p.yaml:4:5: unknown key "remedation" in rules[0] (did you mean "remediation"?); allowed keys are id, title, severity, regions, when, check, message, remediation, docs',
     ]);
   });
 
@@ -225,7 +225,7 @@ describe("policy diagnostics", () => {
     ].join("\n");
     expect(await problems(text)).toEqual([
       'p.yaml:4:15: rules[0].severity is "eror"; must be one of error, warning, notice (did you mean "error"?)',
-      'p.yaml:5:20: unknown path "SendingEnabld" (did you mean "SendingEnabled"?); paths are spelt as in GetAccountResponse (e.g. SuppressionAttributes.SuppressedReasons) or are computed facts ($quotaUsedPercent, $quotaUnlimited, $region, $accountId)',
+      'p.yaml:5:20: unknown path "SendingEnabld" (did you mean "SendingEnabled"?); paths are spelt as in GetAccountResponse (e.g. SuppressionAttributes.SuppressedReasons) or are computed facts ($quotaUsedPercent, $quotaUnlimited, $region, $accountId, $accountName, $reputation.bounceRatePercent, $reputation.complaintRatePercent, $accountTags.<Key>)',
       'p.yaml:6:9: "B" is not a valid rule id: use lower-case letters, digits and hyphens, starting with a letter or digit (at most 128 characters)',
       'p.yaml:7:36: unknown operator "equal" in rules[1].check (did you mean "equals"?); operators are equals, notEquals, in, notIn, contains, containsAll, containsAny, containsNone, exists, greaterThan, greaterThanOrEqual, lessThan, lessThanOrEqual, matches',
       'p.yaml:9:3: override names rule "nope", which does not exist here',

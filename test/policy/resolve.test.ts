@@ -93,7 +93,7 @@ describe("extends", () => {
   it("an unknown pack gets a suggestion and the list of packs", async () => {
     const errors = await loadErrors(["a.yaml"], { "a.yaml": "version: 1\nextends: [strikt]\n" });
     expect(lines(errors)).toEqual([
-      'a.yaml:2:11: unknown pack "strikt" (did you mean "strict"?); built-in packs are recommended, strict (a file path needs a / or a .yaml ending)',
+      'a.yaml:2:11: unknown pack "strikt" (did you mean "strict"?); built-in packs are recommended, reputation, strict (a file path needs a / or a .yaml ending)',
     ]);
   });
 });
@@ -214,7 +214,7 @@ describe("problems are collected across files", () => {
       "b.yaml": "version: 2\n",
     });
     expect(lines(errors)).toEqual([
-      'a.yaml:2:21: unknown pack "recomended" (did you mean "recommended"?); built-in packs are recommended, strict (a file path needs a / or a .yaml ending)',
+      'a.yaml:2:21: unknown pack "recomended" (did you mean "recommended"?); built-in packs are recommended, reputation, strict (a file path needs a / or a .yaml ending)',
       'a.yaml:5:15: rules[0].severity is "high"; must be one of error, warning, notice',
       "b.yaml:1:10: unsupported policy version 2; this ses-guard reads version: 1",
     ]);

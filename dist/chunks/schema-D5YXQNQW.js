@@ -1,4 +1,4 @@
-var y=Object.create;var n=Object.defineProperty;var m=Object.getOwnPropertyDescriptor;var f=Object.getOwnPropertyNames;var g=Object.getPrototypeOf,b=Object.prototype.hasOwnProperty;var a=(e,t)=>()=>{try{return t||e((t={exports:{}}).exports,t),t.exports}catch(r){throw t=0,r}},q=(e,t)=>{for(var r in t)n(e,r,{get:t[r],enumerable:!0})},o=(e,t,r,s)=>{if(t&&typeof t=="object"||typeof t=="function")for(let i of f(t))!b.call(e,i)&&i!==r&&n(e,i,{get:()=>t[i],enumerable:!(s=m(t,i))||s.enumerable});return e};var p=(e,t,r)=>(r=e!=null?y(g(e)):{},o(t||!e||!e.__esModule?n(r,"default",{value:e,enumerable:!0}):r,e)),T=e=>o(n({},"__esModule",{value:!0}),e);var u=a((I,d)=>{d.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-WTBZGW6Y.js"]??require("./chunk-WTBZGW6Y.js")});var c=a((S,l)=>{l.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-F2OXKJLV.js"]??require("./chunk-F2OXKJLV.js")});var $={};q($,{runSchemaCommand:()=>v});module.exports=T($);var h=p(u(),1),x=p(c(),1),k=`{
+var y=Object.create;var n=Object.defineProperty;var m=Object.getOwnPropertyDescriptor;var f=Object.getOwnPropertyNames;var g=Object.getPrototypeOf,b=Object.prototype.hasOwnProperty;var a=(e,t)=>()=>{try{return t||e((t={exports:{}}).exports,t),t.exports}catch(i){throw t=0,i}},q=(e,t)=>{for(var i in t)n(e,i,{get:t[i],enumerable:!0})},o=(e,t,i,s)=>{if(t&&typeof t=="object"||typeof t=="function")for(let r of f(t))!b.call(e,r)&&r!==i&&n(e,r,{get:()=>t[r],enumerable:!(s=m(t,r))||s.enumerable});return e};var p=(e,t,i)=>(i=e!=null?y(g(e)):{},o(t||!e||!e.__esModule?n(i,"default",{value:e,enumerable:!0}):i,e)),k=e=>o(n({},"__esModule",{value:!0}),e);var u=a((I,d)=>{d.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-WTBZGW6Y.js"]??require("./chunk-WTBZGW6Y.js")});var l=a((S,c)=>{c.exports=globalThis[Symbol.for("ses-guard.start-up-chunks")]?.["chunks/chunk-F2OXKJLV.js"]??require("./chunk-F2OXKJLV.js")});var v={};q(v,{runSchemaCommand:()=>$});module.exports=k(v);var h=p(u(),1),x=p(l(),1),T=`{
   "$schema": "http://json-schema.org/draft-07/schema#",
   "title": "ses-guard policy",
   "description": "Rules for Amazon SES v2 accounts, checked by ses-guard against GetAccount.",
@@ -21,7 +21,7 @@ var y=Object.create;var n=Object.defineProperty;var m=Object.getOwnPropertyDescr
         "type": "string",
         "pattern": "\\\\S"
       },
-      "description": "Built-in pack names (recommended, strict) or paths relative to this file."
+      "description": "Built-in pack names (recommended, strict, reputation) or paths relative to this file."
     },
     "rules": {
       "type": "array",
@@ -90,6 +90,10 @@ var y=Object.create;var n=Object.defineProperty;var m=Object.getOwnPropertyDescr
           "$ref": "#/definitions/globs",
           "description": "Region globs (us-east-1, eu-*); the rule is skipped elsewhere."
         },
+        "when": {
+          "$ref": "#/definitions/check",
+          "description": "A condition in the same language as check: the rule is evaluated where it is true or unknown, and skipped where it is false."
+        },
         "check": {
           "$ref": "#/definitions/check"
         },
@@ -116,7 +120,7 @@ var y=Object.create;var n=Object.defineProperty;var m=Object.getOwnPropertyDescr
         "path": {
           "type": "string",
           "pattern": "\\\\S",
-          "description": "Dotted path into GetAccountResponse (SendQuota.Max24HourSend) or a computed fact ($quotaUsedPercent, $quotaUnlimited, $region, $accountId)."
+          "description": "Dotted path into GetAccountResponse (SendQuota.Max24HourSend) or a computed fact ($quotaUsedPercent, $quotaUnlimited, $region, $accountId, $accountName, $accountTags.<Key>, $reputation.bounceRatePercent, $reputation.complaintRatePercent)."
         },
         "equals": {
           "anyOf": [
@@ -415,6 +419,10 @@ var y=Object.create;var n=Object.defineProperty;var m=Object.getOwnPropertyDescr
         "regions": {
           "$ref": "#/definitions/globs"
         },
+        "when": {
+          "$ref": "#/definitions/check",
+          "description": "A condition in the same language as check: the waiver applies only where it is true."
+        },
         "accounts": {
           "type": "array",
           "minItems": 1,
@@ -436,5 +444,5 @@ var y=Object.create;var n=Object.defineProperty;var m=Object.getOwnPropertyDescr
     }
   }
 }
-`;function v(e){return e.stdout(k),h.a.ok}0&&(module.exports={runSchemaCommand});
-//# sourceMappingURL=schema-MULZA4GM.js.map
+`;function $(e){return e.stdout(T),h.a.ok}0&&(module.exports={runSchemaCommand});
+//# sourceMappingURL=schema-D5YXQNQW.js.map
