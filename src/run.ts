@@ -11,6 +11,8 @@ import { describeFsError } from "./io/fs-errors.js";
 import { createPolicyHost } from "./io/policy-host.js";
 import { loadPolicy } from "./policy/resolve.js";
 import { loadFormatter } from "./report/index.js";
+import { readFleet } from "./run-fleet.js";
+import type { FleetOptions } from "./targets/fleet.js";
 import type { FailOn, Policy, Report, TargetData } from "./types.js";
 import { toolVersion } from "./version.js";
 
@@ -42,6 +44,10 @@ export interface RunOptions {
   formats: FormatRequest[];
   failOn: FailOn;
   timeoutSeconds: number;
+  /** The account source of a fleet run (README.md, "Reading many accounts"); absent for the caller's account. */
+  fleet?: FleetOptions;
+  /** `--concurrency`: GetAccount requests in flight over the whole run. */
+  concurrency?: number;
 }
 
 /** The world a run touches, passed in so tests and the Action can supply their own. */
@@ -193,12 +199,14 @@ function readInputFile(path: string, shown: string): string {
 }
 
 async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[]> {
+  if (options.fleet) return readFleet(options, options.fleet, host);
   // Loaded only here, so checks of saved data never pay for the AWS SDK.
   const { readAwsTargets } = await import("./aws/live.js");
   const targets = await readAwsTargets({
     regions: options.regions,
     timeoutSeconds: options.timeoutSeconds,
     env: host.env,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
     ...(host.onProgress ? { onProgress: host.onProgress } : {}),

@@ -121,6 +121,10 @@ export interface TargetData {
   error?: ErrorInfo;
   /** Why a target was skipped (an opt-in region not enabled for the account), or other notes. */
   notice?: string;
+  /** The account's name, when the account source knows it (Organizations, an accounts file). */
+  accountName?: string;
+  /** The account's tags, when the account source knows them. */
+  accountTags?: Record<string, string>;
 }
 
 /** A waiver as it was matched against a result. */
@@ -166,6 +170,8 @@ export interface TargetSummary {
   status: "ok" | "error" | "skipped";
   error?: ErrorInfo;
   notice?: string;
+  accountName?: string;
+  accountTags?: Record<string, string>;
 }
 
 /** Counts by status plus the exit code the run ends with. */

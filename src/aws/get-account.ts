@@ -25,6 +25,7 @@ import { mapBounded } from "./bounded-map.js";
 import { deadlineSignal, linkSignals, raceAbort } from "./cancellation.js";
 import { createCredentialLog } from "./credential-log.js";
 import { resolveDefaultRegion } from "./default-region.js";
+import type { RequestLimiter } from "./request-limiter.js";
 import { quietSdkVersionNotice } from "./sdk-notices.js";
 
 quietSdkVersionNotice();
@@ -47,6 +48,10 @@ export interface AwsReadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Aborts everything promptly (SIGINT); unfinished Regions come back as `aws/aborted` errors. */
   signal?: AbortSignal;
+  /** Credentials to read with instead of the default chain or `profile` (an assumed role's). */
+  credentials?: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
+  /** Bounds GetAccount requests across several calls (a fleet's `--concurrency`). */
+  limit?: RequestLimiter;
 }
 
 /** Above the number of SES Regions, so `--all-regions` is read in one wave; still a bound. */
@@ -115,7 +120,12 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
   // The STS client's credential chain is the one shared by every client; its logger keeps the
   // reasons the chain gives, which its final error leaves out.
   const credentialLog = createCredentialLog((message) => console.warn(message));
-  const sts = new STSClient({ ...common, region: stsRegion(requests), logger: credentialLog.logger });
+  const sts = new STSClient({
+    ...common,
+    region: stsRegion(requests),
+    logger: credentialLog.logger,
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  });
   const failAll = (error: ErrorInfo): TargetData[] => {
     done = total;
     progress();
@@ -168,7 +178,8 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
     };
     const callerIdentity = readCallerIdentity(sts, context);
     const targets = await mapBounded(requests, concurrency, async (request) => {
-      const target = await readRegion(request.region, context);
+      const read = () => readRegion(request.region, context);
+      const target = await (options.limit ? options.limit(read) : read());
       done += 1;
       progress();
       return target;

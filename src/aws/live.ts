@@ -4,3 +4,4 @@
  * the SDK once.
  */
 export { readAwsTargets } from "./get-account.js";
+export { listFleetAccounts, readFleetTargets } from "./read-fleet.js";
