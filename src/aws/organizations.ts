@@ -10,7 +10,8 @@ import {
   ListAccountsForParentCommand,
   ListOrganizationalUnitsForParentCommand,
   ListTagsForResourceCommand,
-  type OrganizationsClient,
+  OrganizationsClient,
+  type OrganizationsClientConfig,
 } from "@aws-sdk/client-organizations";
 import { ACCOUNT_ID_PATTERN, type FleetAccount } from "../targets/fleet.js";
 import type { ErrorInfo } from "../types.js";
@@ -28,6 +29,11 @@ const TAG_CONCURRENCY = 4;
 export interface DiscoveryContext {
   client: OrganizationsClient;
   signal?: AbortSignal;
+}
+
+/** An Organizations client (its endpoint is global, in us-east-1). */
+export function createOrganizationsClient(config: OrganizationsClientConfig): OrganizationsClient {
+  return new OrganizationsClient({ region: "us-east-1", ...config });
 }
 
 /** Lists the accounts of the organization, or of the OUs named, with names, states and tags. */

@@ -167,10 +167,10 @@ async function findAccounts(
   if (source.kind === "profiles")
     throw usageError("cli/accounts-source", "profiles are read as they are; there is nothing to list");
   // Loaded only for --organization: other runs never pay for the Organizations client.
-  const { OrganizationsClient } = await import("@aws-sdk/client-organizations");
-  const { discoverAccounts, discoveryFailure } = await import("./organizations.js");
-  const client = new OrganizationsClient({
-    region: CALLER_REGION,
+  const { createOrganizationsClient, discoverAccounts, discoveryFailure } = await import(
+    "./organizations.js"
+  );
+  const client = createOrganizationsClient({
     requestHandler: requestHandler(options),
     ...(options.callerProfile ? { profile: options.callerProfile } : {}),
   });
