@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SesGuardError } from "../../src/errors.js";
-import { runCheck } from "../../src/run.js";
+import { runCheck, runSnapshot } from "../../src/run.js";
 import { useFleetServer } from "../helpers/use-fleet-server.js";
 
 const fleet = useFleetServer();
@@ -107,5 +107,24 @@ describe("--accounts-file", () => {
     ]);
     await expect(check(file)).rejects.toThrow("is in account 222222222222, not in account 111111111111");
     expect(fleet.server.sts.assumeRoleCalls).toHaveLength(0);
+  });
+
+  it("keeps account names and tags in a snapshot, for offline checks", async () => {
+    const file = writeAccounts("fleet.yaml", ENTRIES.slice(0, 1));
+    const options = fleet.options({ source: { kind: "accounts-file", file }, role: "ses-audit" });
+    await runSnapshot(options, "snap.json", fleet.host());
+    const offline = await runCheck(
+      {
+        ...fleet.options({ source: { kind: "accounts", ids: [] } }),
+        fleet: undefined,
+        regions: [],
+        inputs: ["snap.json"],
+      },
+      fleet.host(),
+    );
+    expect(offline.report.targets.map((t) => [t.accountId, t.region, t.accountName, t.accountTags])).toEqual([
+      ["111111111111", "us-east-1", "mail-prod", { env: "prod" }],
+      ["111111111111", "eu-west-1", "mail-prod", { env: "prod" }],
+    ]);
   });
 });
