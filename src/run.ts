@@ -11,7 +11,6 @@ import { describeFsError } from "./io/fs-errors.js";
 import { createPolicyHost } from "./io/policy-host.js";
 import { loadPolicy } from "./policy/resolve.js";
 import { loadFormatter } from "./report/index.js";
-import { readFleet } from "./run-fleet.js";
 import type { FleetOptions } from "./targets/fleet.js";
 import type { FailOn, Policy, Report, TargetData } from "./types.js";
 import { toolVersion } from "./version.js";
@@ -199,7 +198,11 @@ function readInputFile(path: string, shown: string): string {
 }
 
 async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[]> {
-  if (options.fleet) return readFleet(options, options.fleet, host);
+  if (options.fleet) {
+    // Loaded only for a fleet, so a single-account check starts as before.
+    const { readFleet } = await import("./run-fleet.js");
+    return readFleet(options, options.fleet, host);
+  }
   // Loaded only here, so checks of saved data never pay for the AWS SDK.
   const { readAwsTargets } = await import("./aws/live.js");
   const targets = await readAwsTargets({

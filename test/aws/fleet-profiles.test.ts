@@ -8,7 +8,7 @@ const profile = (name: string, account: string) =>
   `[${name}]\naws_access_key_id = ${accessKeyFor(account)}\naws_secret_access_key = secret${account}\n`;
 
 const fleet = useFleetServer({
-  credentials: `${profile("prod", "111111111111")}${profile("staging", "222222222222")}`,
+  credentials: `${profile("prod", "111111111111")}${profile("staging", "222222222222")}[audit]\naws_access_key_id = AKIAAUDITPROFILE0001\naws_secret_access_key = auditSecret\n`,
 });
 
 describe("--profile A,B", () => {
@@ -33,5 +33,18 @@ describe("--profile A,B", () => {
       new Set([accessKeyFor("111111111111"), accessKeyFor("222222222222")]),
     );
     expect(outcome.exitCode).toBe(1);
+  });
+
+  it("with a role-based source, a single --profile names the credentials that assume the roles", async () => {
+    const outcome = await runCheck(
+      fleet.options(
+        { source: { kind: "accounts", ids: ["333333333333"] }, role: "ses-audit" },
+        { profile: "audit", regions: ["us-east-1"] },
+      ),
+      fleet.host(),
+    );
+    expect(outcome.report.targets.map((t) => `${t.accountId} ${t.status}`)).toEqual(["333333333333 ok"]);
+    expect(fleet.server.sts.assumeRoleKeys).toEqual(["AKIAAUDITPROFILE0001"]);
+    expect(fleet.server.sesCalls.map((c) => c.accessKeyId)).toEqual([accessKeyFor("333333333333")]);
   });
 });

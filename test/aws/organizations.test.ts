@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../src/run.js";
+import { reportSchemaErrors } from "../hardening/report-schema.js";
 import type { OrgAccount } from "../helpers/fake-organizations.js";
 import { useFleetServer } from "../helpers/use-fleet-server.js";
 

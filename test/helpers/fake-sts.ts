@@ -19,11 +19,19 @@ export interface StsScript {
   lifetimeSeconds: number;
   /** Every AssumeRole call: the form parameters. */
   assumeRoleCalls: URLSearchParams[];
+  /** The access key id each AssumeRole call was signed with (the caller's credentials). */
+  assumeRoleKeys: (string | undefined)[];
 }
 
 /** A fresh script: nothing denied, nothing throttled, one-hour credentials. */
 export function createStsScript(): StsScript {
-  return { deniedRoles: new Set(), throttle: new Map(), lifetimeSeconds: 3600, assumeRoleCalls: [] };
+  return {
+    deniedRoles: new Set(),
+    throttle: new Map(),
+    lifetimeSeconds: 3600,
+    assumeRoleCalls: [],
+    assumeRoleKeys: [],
+  };
 }
 
 /** The access key id handed out for a role in `accountId`. */
@@ -71,6 +79,7 @@ export function answerSts(script: StsScript, body: string, accessKeyId: string |
   }
   if (action !== "AssumeRole") return stsError(400, "InvalidAction", `fake STS: no action ${action}`);
   script.assumeRoleCalls.push(params);
+  script.assumeRoleKeys.push(accessKeyId);
   const roleArn = params.get("RoleArn") ?? "";
   const throttled = script.throttle.get(roleArn) ?? 0;
   if (throttled > 0) {
