@@ -62,6 +62,7 @@ describe("--organization", () => {
       accountName: "mail-prod",
       accountTags: { env: "prod", team: "growth" },
     });
+    expect(reportSchemaErrors(json)).toEqual([]);
   });
 
   it("walks OUs recursively with --ou", async () => {
