@@ -109,13 +109,17 @@ export function assumeRoleFailure(role: RoleToAssume, error: unknown, caller: st
   const said = String((error as { message?: unknown })?.message ?? error).split("\n")[0];
   const what = typeof name === "string" && name !== "Error" ? `${name}: ${said}` : said;
   const who = caller ?? "the caller's credentials";
+  const condition =
+    role.externalId !== undefined
+      ? " with the condition sts:ExternalId equal to the --external-id given"
+      : "";
   return {
     code: ASSUME_ROLE_FAILED,
-    message: `Could not assume role ${role.roleArn} (${what})`,
-    hint:
-      `The role's trust policy must allow sts:AssumeRole by ${who}` +
-      `${role.externalId !== undefined ? " with the condition sts:ExternalId equal to the --external-id given" : ""}; ` +
-      `the caller's permissions must allow sts:AssumeRole on ${role.roleArn}; ` +
-      "and the role's permissions must allow ses:GetAccount (and sts:GetCallerIdentity needs no permission).",
+    message:
+      `Could not assume role ${role.roleArn} (${what}). ` +
+      `The role's trust policy must allow sts:AssumeRole by ${who}${condition}, ` +
+      `the caller's permissions must allow sts:AssumeRole on ${role.roleArn}, ` +
+      "and the role's permissions must allow ses:GetAccount",
+    hint: `Check that the role exists in the account and that its trust policy names ${who}; SECURITY.md, "Reading many accounts", shows a trust policy.`,
   };
 }

@@ -29,8 +29,8 @@ describe("reading accounts by assuming a role in each", () => {
       expect(target.error?.code).toBe("AssumeRoleFailed");
       expect(target.error?.message).toContain(`arn:aws:iam::${target.accountId}:role/ses-audit`);
       expect(target.error?.message).toContain("AccessDenied");
-      expect(target.error?.hint).toContain(`trust policy must allow sts:AssumeRole by ${CALLER_ARN}`);
-      expect(target.error?.hint).toContain("ses:GetAccount");
+      expect(target.error?.message).toContain(`trust policy must allow sts:AssumeRole by ${CALLER_ARN}`);
+      expect(target.error?.message).toContain("role's permissions must allow ses:GetAccount");
     }
     // Every other account is still checked: its rules pass.
     const passed = new Set(outcome.report.results.filter((r) => r.status === "pass").map((r) => r.accountId));
@@ -129,5 +129,18 @@ describe("reading accounts by assuming a role in each", () => {
       `${ids[2]} ok`,
     ]);
     expect(outcome.exitCode).toBe(3);
+  });
+
+  it("assumes the role again when the credentials near their expiry during the run", async () => {
+    // Credentials that last 4 minutes are inside the 5-minute refresh window at once, as
+    // credentials are when a long run outlives them: each later use fetches fresh ones.
+    fleet.server.sts.lifetimeSeconds = 240;
+    const [id] = accountIds(1) as [string];
+    const outcome = await runCheck(
+      fleet.options({ source: { kind: "accounts", ids: [id] }, role: "ses-audit" }, { concurrency: 1 }),
+      fleet.host(),
+    );
+    expect(outcome.report.targets.map((t) => t.status)).toEqual(["ok", "ok"]);
+    expect(fleet.server.sts.assumeRoleCalls.length).toBeGreaterThan(1);
   });
 });
