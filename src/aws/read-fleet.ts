@@ -11,6 +11,7 @@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { SesGuardError, usageError } from "../errors.js";
 import type { FleetAccount, PlannedAccount } from "../targets/fleet.js";
+import { accountParallelism, progressTracker, regionCount } from "../targets/fleet-pacing.js";
 import { planAccounts } from "../targets/fleet-plan.js";
 import {
   discoveryFailedTargets,
@@ -229,33 +230,4 @@ function timeoutMs(options: FleetReadOptions): number {
 function requestHandler(options: FleetReadOptions) {
   const ms = timeoutMs(options);
   return { connectionTimeout: ms, requestTimeout: ms, socketTimeout: ms, throwOnRequestTimeout: true };
-}
-
-function regionCount(regions: string[] | "all"): number {
-  return regions === "all" ? allSesRegionNames().length : Math.max(1, regions.length);
-}
-
-/**
- * Accounts read at once: enough to keep `concurrency` GetAccount requests in flight, few enough
- * that a queued request waits at most one wave, so the per-account deadlines still hold.
- */
-function accountParallelism(concurrency: number, regions: string[] | "all"): number {
-  return Math.max(1, Math.ceil(concurrency / regionCount(regions)));
-}
-
-/** Sums per-account progress into one `done of total` for the progress line. */
-function progressTracker(
-  accounts: number,
-  regionsEach: number,
-  onProgress: ((done: number, total: number) => void) | undefined,
-): (index: number, done: number) => void {
-  const done = new Array<number>(accounts).fill(0);
-  const total = accounts * regionsEach;
-  let sum = 0;
-  onProgress?.(0, total);
-  return (index, value) => {
-    sum += value - (done[index] ?? 0);
-    done[index] = value;
-    onProgress?.(Math.min(sum, total), total);
-  };
 }
