@@ -9,6 +9,7 @@
  * fails becomes an `error` target in every Region, so nothing passes.
  */
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { UNKNOWN_REGION } from "../engine/facts.js";
 import { SesGuardError, usageError } from "../errors.js";
 import type { FleetAccount, PlannedAccount } from "../targets/fleet.js";
 import { accountParallelism, progressTracker, regionCount } from "../targets/fleet-pacing.js";
@@ -57,6 +58,9 @@ export interface FleetReadOptions {
 /** The accounts a role-based run would read, or why they could not be listed. */
 export type FleetListing = { ok: true; accounts: PlannedAccount[] } | { ok: false; error: ErrorInfo };
 
+/** The error code of a run whose account source named no account to read. */
+export const NO_ACCOUNTS = "NoAccountsToRead";
+
 /** The Region STS and Organizations are asked in when no named Region is surely enabled. */
 const CALLER_REGION = "us-east-1";
 
@@ -96,8 +100,19 @@ export async function readFleetTargets(options: FleetReadOptions): Promise<Targe
     return read.flat();
   }
   const listing = await listFleetAccounts({ ...options, regions });
-  const everyRegion = regions === "all" ? allSesRegionNames() : regions;
+  // An error must land in some Region, or a run with nothing to read would report nothing at all.
+  const named = regions === "all" ? allSesRegionNames() : regions;
+  const everyRegion = named.length > 0 ? named : [UNKNOWN_REGION];
   if (!listing.ok) return discoveryFailedTargets(everyRegion, listing.error);
+  if (listing.accounts.length === 0) {
+    // A run that checks nothing must not pass: an empty OU or an exclusion of every account is
+    // far more likely a mistake than a fleet with nothing in it.
+    return discoveryFailedTargets(everyRegion, {
+      code: NO_ACCOUNTS,
+      message: "The account source has no account to read (after --exclude-accounts); nothing was checked",
+      hint: "Check the --ou ids, the accounts file and --exclude-accounts; `ses-guard accounts` lists what a run would read.",
+    });
+  }
 
   const sts = callerSts(options, regions);
   let callerArn: Promise<string | undefined> | undefined;

@@ -127,4 +127,23 @@ describe("--accounts-file", () => {
       ["111111111111", "eu-west-1", "mail-prod", { env: "prod" }],
     ]);
   });
+
+  it("fails closed when every account of the file is excluded", async () => {
+    const file = writeAccounts("one.yaml", ENTRIES.slice(0, 1));
+    const outcome = await runCheck(
+      fleet.options(
+        { source: { kind: "accounts-file", file }, role: "ses-audit", excludeAccounts: ["111111111111"] },
+        { regions: [] },
+      ),
+      fleet.host(),
+    );
+    expect(outcome.exitCode).toBe(3);
+    expect(outcome.report.targets).toEqual([
+      expect.objectContaining({
+        region: "unknown",
+        status: "error",
+        error: expect.objectContaining({ code: "NoAccountsToRead" }),
+      }),
+    ]);
+  });
 });

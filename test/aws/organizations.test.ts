@@ -129,4 +129,19 @@ describe("--organization", () => {
     expect(outcome.exitCode).toBe(3);
     expect(outcome.report.targets.map((t) => t.error?.code)).toEqual(["OrganizationsDiscoveryFailed"]);
   });
+
+  it("fails closed when the OUs hold no account", async () => {
+    fleet.server.org.ous.set("ou-abcd-11111111", "r-root");
+    fleet.server.org.accounts.push({ Id: "111111111111", State: "ACTIVE" });
+    const outcome = await runCheck(
+      fleet.options(
+        { source: { kind: "organization", ous: ["ou-abcd-11111111"] }, role: "ses-audit" },
+        { regions: ["us-east-1"] },
+      ),
+      fleet.host(),
+    );
+    expect(outcome.exitCode).toBe(3);
+    expect(outcome.report.summary.pass).toBe(0);
+    expect(outcome.report.targets.map((t) => t.error?.code)).toEqual(["NoAccountsToRead"]);
+  });
 });

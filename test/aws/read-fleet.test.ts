@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../src/run.js";
+import { FAKE_SECRET_ACCESS_KEY, FAKE_SESSION_TOKEN } from "../helpers/aws-test-env.js";
 import { CALLER_ARN } from "../helpers/fake-sts.js";
 import { accountIds, useFleetServer } from "../helpers/use-fleet-server.js";
 
@@ -36,6 +37,10 @@ describe("reading accounts by assuming a role in each", () => {
     const passed = new Set(outcome.report.results.filter((r) => r.status === "pass").map((r) => r.accountId));
     expect(passed.size).toBe(48);
     expect(outcome.exitCode).toBe(3);
+    // No credential of the caller or of any role reaches the report.
+    for (const secret of ["fakeRoleSecret", "fakeRoleToken", FAKE_SECRET_ACCESS_KEY, FAKE_SESSION_TOKEN]) {
+      expect(outcome.outputs[0]?.text).not.toContain(secret);
+    }
     // One AssumeRole per account, shared by both of its Regions.
     expect(fleet.server.sts.assumeRoleCalls).toHaveLength(50);
     expect(
