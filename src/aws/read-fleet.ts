@@ -10,8 +10,7 @@
  */
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { UNKNOWN_REGION } from "../engine/facts.js";
-import { SesGuardError, usageError } from "../errors.js";
-import type { FleetAccount, PlannedAccount } from "../targets/fleet.js";
+import { SesGuardError } from "../errors.js";
 import { accountParallelism, progressTracker, regionCount } from "../targets/fleet-pacing.js";
 import { planAccounts } from "../targets/fleet-plan.js";
 import {
@@ -22,41 +21,21 @@ import {
 } from "../targets/fleet-targets.js";
 import { allSesRegionNames, isOptInRegion } from "../targets/regions.js";
 import type { ErrorInfo, TargetData } from "../types.js";
-import { assumeRoleFailure, type RoleToAssume, roleCredentials } from "./assume-role.js";
+import { ASSUME_ROLE_FAILED, assumeRoleFailure, type RoleToAssume, roleCredentials } from "./assume-role.js";
 import { AwsErrorCode } from "./aws-errors.js";
 import { mapBounded } from "./bounded-map.js";
-import { resolveDefaultRegion } from "./default-region.js";
+import {
+  type FleetListing,
+  type FleetReadOptions,
+  findAccounts,
+  requestHandler,
+  runRegions,
+  timeoutMs,
+} from "./fleet-accounts.js";
 import { readAwsTargets } from "./get-account.js";
 import { createRequestLimiter } from "./request-limiter.js";
 
-/** Where the accounts come from, with an accounts file already read. */
-export type FleetSourceInput =
-  | { kind: "profiles"; profiles: string[] }
-  | { kind: "accounts"; accounts: FleetAccount[] }
-  | { kind: "organization"; ous: string[] };
-
-/** How to read a fleet (what run.ts passes in). */
-export interface FleetReadOptions {
-  source: FleetSourceInput;
-  /** Regions named (--region), "all", or [] for the caller's default Region. */
-  regions: string[] | "all";
-  role?: string;
-  externalId?: string;
-  roleSessionName: string;
-  excludeAccounts: string[];
-  /** GetAccount requests in flight over the whole run. */
-  concurrency: number;
-  /** With a role-based source: the profile of the caller's credentials. */
-  callerProfile?: string;
-  endpointUrl?: string;
-  timeoutSeconds: number;
-  env: Record<string, string | undefined>;
-  onProgress?: (done: number, total: number) => void;
-  signal?: AbortSignal;
-}
-
-/** The accounts a role-based run would read, or why they could not be listed. */
-export type FleetListing = { ok: true; accounts: PlannedAccount[] } | { ok: false; error: ErrorInfo };
+export type { FleetListing, FleetReadOptions, FleetSourceInput } from "./fleet-accounts.js";
 
 /** The error code of a run whose account source named no account to read. */
 export const NO_ACCOUNTS = "NoAccountsToRead";
@@ -134,9 +113,18 @@ export async function readFleetTargets(options: FleetReadOptions): Promise<Targe
       async (account, index) => {
         const accountRegions = account.regions ?? regions;
         const listed = accountRegions === "all" ? everyRegion : accountRegions;
-        if (account.skipReason !== undefined || account.roleArn === undefined) {
+        if (account.skipReason !== undefined) {
           progress(index, listed.length);
-          return skippedTargets(account, listed, account.skipReason ?? "not read");
+          return skippedTargets(account, listed, account.skipReason);
+        }
+        if (account.roleArn === undefined) {
+          // The plan gives every account it does not skip a role; should one slip through, it is
+          // an error for that account, never a silent omission.
+          progress(index, listed.length);
+          return failedTargets(account, listed, {
+            code: ASSUME_ROLE_FAILED,
+            message: `No role to assume in account ${account.id}`,
+          });
         }
         const role: RoleToAssume = {
           roleArn: account.roleArn,
@@ -175,50 +163,6 @@ export async function readFleetTargets(options: FleetReadOptions): Promise<Targe
   }
 }
 
-async function findAccounts(
-  options: FleetReadOptions,
-): Promise<{ ok: true; accounts: FleetAccount[] } | { ok: false; error: ErrorInfo }> {
-  const { source } = options;
-  if (source.kind === "accounts") return { ok: true, accounts: source.accounts };
-  if (source.kind === "profiles")
-    throw usageError("cli/accounts-source", "profiles are read as they are; there is nothing to list");
-  // Loaded only for --organization: other runs never pay for the Organizations client.
-  const { createOrganizationsClient, discoverAccounts, discoveryFailure } = await import(
-    "./organizations.js"
-  );
-  const client = createOrganizationsClient({
-    requestHandler: requestHandler(options),
-    ...(options.callerProfile ? { profile: options.callerProfile } : {}),
-  });
-  try {
-    const accounts = await discoverAccounts(source.ous, {
-      client,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    return { ok: true, accounts };
-  } catch (error) {
-    return { ok: false, error: discoveryFailure(error, source.ous) };
-  } finally {
-    client.destroy();
-  }
-}
-
-/** The run's Regions, with the caller's default Region resolved once rather than per account. */
-async function runRegions(options: FleetReadOptions): Promise<string[] | "all"> {
-  if (options.regions === "all" || options.regions.length > 0 || options.source.kind === "profiles")
-    return options.regions;
-  if (options.source.kind === "accounts" && options.source.accounts.every((a) => a.regions !== undefined))
-    return [];
-  const fallback = await resolveDefaultRegion(options.env, options.callerProfile);
-  if (!fallback) {
-    throw usageError(
-      "aws/no-region",
-      "No AWS Region given. Name one with --region (e.g. --region us-east-1), read every SES Region with --all-regions, set AWS_REGION, or give each account regions in the accounts file.",
-    );
-  }
-  return [fallback.region];
-}
-
 function callerSts(options: FleetReadOptions, regions: string[] | "all"): STSClient {
   const region = regions === "all" ? undefined : regions.find((r) => !isOptInRegion(r));
   return new STSClient({
@@ -236,13 +180,4 @@ function common(options: FleetReadOptions) {
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
-}
-
-function timeoutMs(options: FleetReadOptions): number {
-  return Math.round(options.timeoutSeconds * 1000);
-}
-
-function requestHandler(options: FleetReadOptions) {
-  const ms = timeoutMs(options);
-  return { connectionTimeout: ms, requestTimeout: ms, socketTimeout: ms, throwOnRequestTimeout: true };
 }
