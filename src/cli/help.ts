@@ -4,8 +4,8 @@ export const helpText = `ses-guard: policy-as-code checks for Amazon SES v2 acco
 Usage:
   ses-guard check    [--policy FILE|PACK]... [--input FILE|-]... [--region R[,R...] | --all-regions]
                      [--account-id ID] [--profile NAME] [--endpoint-url URL] [--format NAME[=FILE]]...
-                     [--fail-on error|warning|notice|none] [--timeout SECONDS]
-  ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] --out FILE
+                     [--fail-on error|warning|notice|none] [--timeout SECONDS] [account source]
+  ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] [account source] --out FILE
   ses-guard validate [--policy FILE|PACK]...
   ses-guard accounts [account source] [--format text|json[=FILE]]
   ses-guard test     [PATH...] [--format text|junit[=FILE]]...
