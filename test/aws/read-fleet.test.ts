@@ -148,4 +148,17 @@ describe("reading accounts by assuming a role in each", () => {
     expect(outcome.report.targets.map((t) => t.status)).toEqual(["ok", "ok"]);
     expect(fleet.server.sts.assumeRoleCalls.length).toBeGreaterThan(1);
   });
+
+  it("bounds the caller's own account by --concurrency as well", async () => {
+    fleet.server.sesDelayMs = 30;
+    const { fleet: _fleet, ...single } = fleet.options(
+      { source: { kind: "accounts", ids: [] } },
+      { regions: ["us-east-1", "eu-west-1", "us-west-2", "ap-south-1"], concurrency: 1 },
+    );
+    const outcome = await runCheck(single, fleet.host());
+    expect(outcome.report.targets.map((t) => `${t.accountId} ${t.status}`)).toEqual(
+      Array.from({ length: 4 }, () => "999999999999 ok"),
+    );
+    expect(fleet.server.maxSesInFlight()).toBe(1);
+  });
 });
