@@ -13,6 +13,7 @@ import { describeFsError } from "./io/fs-errors.js";
 import { createPolicyHost } from "./io/policy-host.js";
 import { loadPolicy } from "./policy/resolve.js";
 import { loadFormatter } from "./report/index.js";
+import type { FleetOptions } from "./targets/fleet.js";
 import type { FailOn, Policy, Report, TargetData } from "./types.js";
 import { toolVersion } from "./version.js";
 
@@ -46,6 +47,10 @@ export interface RunOptions {
   timeoutSeconds: number;
   /** `snapshot --reputation`: store the `$reputation.*` facts with each target. */
   reputation?: boolean;
+  /** The account source of a fleet run (README.md, "Reading many accounts"); absent for the caller's account. */
+  fleet?: FleetOptions;
+  /** `--concurrency`: GetAccount requests in flight over the whole run. */
+  concurrency?: number;
 }
 
 /** The world a run touches, passed in so tests and the Action can supply their own. */
@@ -231,6 +236,11 @@ function readInputFile(path: string, shown: string): string {
 }
 
 async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[]> {
+  if (options.fleet) {
+    // Loaded only for a fleet, so a single-account check starts as before.
+    const { readFleet } = await import("./run-fleet.js");
+    return readFleet(options, options.fleet, host);
+  }
   // Loaded only here, so checks of saved data never pay for the AWS SDK.
   const { assertProfileConfigured, readAwsTargets } = await import("./aws/live.js");
   // A mistyped profile is a mistake in the invocation, named before anything is read.
@@ -239,6 +249,7 @@ async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[
     regions: options.regions,
     timeoutSeconds: options.timeoutSeconds,
     env: host.env,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
     ...(host.onProgress ? { onProgress: host.onProgress } : {}),

@@ -187,6 +187,8 @@ export interface TargetSummary {
   status: "ok" | "error" | "skipped";
   error?: ErrorInfo;
   notice?: string;
+  accountName?: string;
+  accountTags?: Record<string, string>;
 }
 
 /** Counts by status plus the exit code the run ends with. */

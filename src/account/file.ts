@@ -144,7 +144,11 @@ function snapshotTargets(record: Record<string, unknown>, fail: Fail): TargetDat
     if (typeof t.region !== "string" || t.region === "")
       throw fail("input/snapshot-invalid", `${where} has no region`);
     const accountId = typeof t.accountId === "string" ? t.accountId : null;
-    const base = { region: t.region, accountId };
+    const base: Pick<TargetData, "region" | "accountId" | "accountName" | "accountTags"> = {
+      region: t.region,
+      accountId,
+      ...accountLabels(t),
+    };
     if (t.status === "ok") {
       if (t.account === null || typeof t.account !== "object" || Array.isArray(t.account)) {
         throw fail("input/snapshot-invalid", `${where} (${t.region}) has status ok but no account object`);
@@ -184,6 +188,20 @@ function reputationFrom(raw: unknown): ReputationFacts | undefined {
     facts[key] = value;
   }
   return facts;
+}
+
+/** A fleet snapshot's account name and tags, kept for rules about them; anything malformed is dropped. */
+function accountLabels(t: Record<string, unknown>): Pick<TargetData, "accountName" | "accountTags"> {
+  const labels: Pick<TargetData, "accountName" | "accountTags"> = {};
+  if (typeof t.accountName === "string") labels.accountName = t.accountName;
+  const tags = t.accountTags;
+  if (tags !== null && typeof tags === "object" && !Array.isArray(tags)) {
+    const entries = Object.entries(tags).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string",
+    );
+    if (entries.length > 0) labels.accountTags = Object.fromEntries(entries);
+  }
+  return labels;
 }
 
 function errorFrom(raw: unknown): ErrorInfo {

@@ -14,6 +14,7 @@ import { createCredentialLog } from "./credential-log.js";
 import { readAccountRegions } from "./read-account-regions.js";
 import { retrySettings, runDeadlineMs } from "./read-settings.js";
 import { resolveRegions, stsRegion } from "./region-requests.js";
+import type { RequestLimiter } from "./request-limiter.js";
 import { type ClientSettings, createStsClient } from "./sdk-clients.js";
 import { quietSdkVersionNotice } from "./sdk-notices.js";
 
@@ -43,6 +44,10 @@ export interface AwsReadOptions {
   signal?: AbortSignal;
   /** Also read the `$reputation.*` facts from CloudWatch for every readable target. */
   reputation?: boolean;
+  /** Credentials to read with instead of the default chain or `profile` (an assumed role's). */
+  credentials?: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
+  /** Bounds GetAccount requests across several calls (a fleet's `--concurrency`). */
+  limit?: RequestLimiter;
 }
 
 /** Above the number of SES Regions, so `--all-regions` is read in one wave; still a bound. */
@@ -84,7 +89,10 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
   // This STS client's credential chain is the one shared by every client; its logger keeps the
   // reasons the chain gives, which its final error leaves out.
   const credentialLog = createCredentialLog((message) => console.warn(message));
-  const sts = createStsClient(settings, stsRegion(requests), { logger: credentialLog.logger });
+  const sts = createStsClient(settings, stsRegion(requests), {
+    logger: credentialLog.logger,
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  });
   try {
     return await readAccountRegions({
       credentials: sts.config.credentials,
@@ -93,6 +101,7 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
       timeoutSeconds,
       concurrency,
       reputation: options.reputation,
+      limit: options.limit,
       signal: options.signal,
       runDeadline: runDeadline.signal,
       describeCredentialsError: (error) => {

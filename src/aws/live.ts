@@ -9,3 +9,4 @@ export { readAwsTargets } from "./get-account.js";
 export { assertProfileConfigured } from "./profile-names.js";
 export { applyAccountCalls } from "./put-account.js";
 export { readAccountRegions } from "./read-account-regions.js";
+export { listFleetAccounts, readFleetTargets } from "./read-fleet.js";

@@ -15,6 +15,7 @@ import { settleTargets } from "./opt-in-regions.js";
 import { readRegion } from "./read-region.js";
 import { regionDeadlineMs } from "./read-settings.js";
 import { type RegionRequest, stsRegion } from "./region-requests.js";
+import type { RequestLimiter } from "./request-limiter.js";
 import {
   type ClientSettings,
   type CredentialsProvider,
@@ -41,6 +42,8 @@ export interface AccountRegionsOptions {
   describeCredentialsError?: (error: unknown) => ErrorInfo;
   /** Also read the `$reputation.*` facts from CloudWatch for every readable target. */
   reputation?: boolean | undefined;
+  /** Bounds GetAccount requests across several accounts (a fleet's `--concurrency`). */
+  limit?: RequestLimiter | undefined;
   /** Called each time Regions finish, with how many just did. */
   onRegionsDone?: (count: number) => void;
 }
@@ -97,7 +100,8 @@ export async function readAccountRegions(options: AccountRegionsOptions): Promis
   try {
     const callerIdentity = readCallerIdentity(sts, context);
     const targets = await mapBounded(regions, options.concurrency, async (request) => {
-      const read = await readRegion(request.region, context);
+      const readOne = () => readRegion(request.region, context);
+      const read = await (options.limit ? options.limit(readOne) : readOne());
       const target = options.reputation
         ? await withReputation(read, { ...context, clientConfig: commonClientOptions(settings) })
         : read;

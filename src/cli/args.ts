@@ -5,11 +5,22 @@ import { formatNames } from "../report/index.js";
 import type { FormatRequest, RunOptions } from "../run.js";
 import { didYouMean } from "../suggest.js";
 import { ArgvError, type OptionSpec, parseArgv } from "./argv.js";
+import { fleetFlagNames, parseFleetFlags } from "./fleet-args.js";
 import { refuseConflicts, refuseRepeated } from "./option-rules.js";
 import { parseEndpoint, parseFailOn, parseRegions, parseTimeout } from "./option-values.js";
 
 /** The subcommands; `check` is the default. */
-export const commands = ["check", "validate", "snapshot", "test", "init", "schema", "rules", "fix"] as const;
+export const commands = [
+  "check",
+  "validate",
+  "snapshot",
+  "test",
+  "init",
+  "schema",
+  "rules",
+  "fix",
+  "accounts",
+] as const;
 
 /** A subcommand name. */
 export type CommandName = (typeof commands)[number];
@@ -41,7 +52,16 @@ export const optionSpec = {
   region: { type: "string", multiple: true },
   "all-regions": { type: "boolean" },
   "account-id": { type: "string" },
-  profile: { type: "string" },
+  profile: { type: "string", multiple: true },
+  accounts: { type: "string", multiple: true },
+  "accounts-file": { type: "string" },
+  organization: { type: "boolean" },
+  ou: { type: "string", multiple: true },
+  "exclude-accounts": { type: "string", multiple: true },
+  role: { type: "string" },
+  "external-id": { type: "string" },
+  "role-session-name": { type: "string" },
+  concurrency: { type: "string" },
   "endpoint-url": { type: "string" },
   format: { type: "string", multiple: true },
   "fail-on": { type: "string" },
@@ -81,9 +101,19 @@ export const allowed: Record<CommandName, readonly string[]> = {
     "timeout",
     "color",
     "no-color",
+    ...fleetFlagNames,
   ],
   validate: ["policy", "color", "no-color"],
-  snapshot: ["region", "all-regions", "profile", "endpoint-url", "timeout", "out", "reputation"],
+  snapshot: [
+    "region",
+    "all-regions",
+    "profile",
+    "endpoint-url",
+    "timeout",
+    "out",
+    "reputation",
+    ...fleetFlagNames,
+  ],
   test: ["format", "color", "no-color"],
   init: ["force"],
   schema: [],
@@ -104,6 +134,7 @@ export const allowed: Record<CommandName, readonly string[]> = {
     "apply",
     "yes",
   ],
+  accounts: ["profile", "timeout", "format", ...fleetFlagNames.filter((name) => name !== "concurrency")],
 };
 
 /** The formats a command's --format takes, where they differ from check's. */
@@ -111,6 +142,7 @@ const commandFormats: Partial<Record<CommandName, readonly string[]>> = {
   test: testFormatNames,
   rules: rulesFormatNames,
   fix: fixFormatNames,
+  accounts: ["text", "json"],
 };
 
 const ACCOUNT_ID = /^\d{12}$/;
@@ -187,8 +219,24 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     }
     options.accountId = values["account-id"];
   }
-  if (values.profile !== undefined) options.profile = values.profile;
   if (values.reputation) options.reputation = true;
+  const fleetFlags = parseFleetFlags(values);
+  if (fleetFlags.profile !== undefined) options.profile = fleetFlags.profile;
+  if (fleetFlags.concurrency !== undefined) options.concurrency = fleetFlags.concurrency;
+  if (fleetFlags.fleet) {
+    if (options.inputs.length > 0 || options.accountId !== undefined) {
+      throw usageError(
+        "cli/sources-conflict",
+        `${options.inputs.length > 0 ? "--input" : "--account-id"} labels saved data of one account; it cannot be used with an account source (several --profile, --accounts, --accounts-file, --organization)`,
+      );
+    }
+    options.fleet = fleetFlags.fleet;
+  } else if (command === "accounts") {
+    throw usageError(
+      "cli/needs-account-source",
+      "accounts lists the accounts of --accounts, --accounts-file or --organization; name one",
+    );
+  }
   if (values["endpoint-url"] !== undefined) options.endpointUrl = parseEndpoint(values["endpoint-url"]);
   if (command === "snapshot" && !values.out) {
     throw usageError("cli/missing-out", "snapshot needs --out FILE: where to write the snapshot");

@@ -4,9 +4,10 @@ export const helpText = `ses-guard: policy-as-code checks for Amazon SES v2 acco
 Usage:
   ses-guard check    [--policy FILE|PACK]... [--input FILE|-]... [--region R[,R...] | --all-regions]
                      [--account-id ID] [--profile NAME] [--endpoint-url URL] [--format NAME[=FILE]]...
-                     [--fail-on error|warning|notice|none] [--timeout SECONDS]
-  ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] [--reputation] --out FILE|-
+                     [--fail-on error|warning|notice|none] [--timeout SECONDS] [account source]
+  ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] [account source] [--reputation] --out FILE|-
   ses-guard validate [--policy FILE|PACK]...
+  ses-guard accounts [account source] [--format text|json[=FILE]]
   ses-guard test     [PATH...] [--format text|junit[=FILE]]...
   ses-guard rules    [--policy FILE|PACK]... [--format text|json[=FILE]]
   ses-guard fix      [--policy FILE|PACK]... [--input FILE|-]... [--region R[,R...] | --all-regions]
@@ -27,6 +28,8 @@ Commands:
   init       Write a starter .ses-guard.yaml, .ses-guard.test.yaml and a GitHub workflow
              (refuses to overwrite existing files without --force)
   schema     Print the policy JSON Schema, for editors and other tools
+  accounts   List the accounts a run would read (id, name, state, role, tags) without reading
+             SES; --format json writes an accounts file
 
 Options:
   --policy FILE|PACK     Policy file or built-in pack (recommended, strict); repeatable.
@@ -37,6 +40,7 @@ Options:
   --account-id ID        Account id of a get-account --input; for live reads, used when STS
                          cannot tell (STS GetCallerIdentity is asked first)
   --profile NAME         AWS profile for live reads (default credential chain otherwise)
+  --profile A,B          Two or more profiles: read each profile's account (one account each)
   --endpoint-url URL     Another SES v2 endpoint (also AWS_ENDPOINT_URL_SESV2)
   --format NAME[=FILE]   text (default), json, sarif, junit, markdown, github; =FILE writes to a file
   --fail-on LEVEL        Lowest severity that fails the run: error (default), warning, notice, none
@@ -50,6 +54,23 @@ Options:
   --apply                fix: make the planned calls (asks first on a terminal)
   --yes                  fix --apply: do not ask; required when standard input is not a terminal
   --color, --no-color    Force colour on or off (default: on a terminal, unless NO_COLOR is set)
+
+Account sources (check, snapshot, accounts; at most one):
+  --accounts ID[,ID...]  Accounts to read by assuming --role in each (repeatable)
+  --accounts-file FILE   YAML or JSON: accounts: [{id, name, role, externalId, regions, tags}]
+  --organization         Every account of the AWS Organization (ListAccounts); only ACTIVE
+                         accounts are read, the others are reported as skipped
+  --ou OU[,OU...]        With --organization: only the accounts under these OUs, recursively
+  --role NAME|ARN        Role to assume in each account: a name (arn:aws:iam::{id}:role/NAME) or
+                         an ARN that may hold {accountId}. A single --profile then names the
+                         credentials that assume it
+  --external-id ID       sts:ExternalId to pass to AssumeRole
+  --role-session-name N  AssumeRole session name (default ses-guard)
+  --exclude-accounts ID[,ID...]
+                         Accounts to leave out
+  --concurrency N        GetAccount requests in flight over the whole run (1-256, default 32)
+  Account failures are per account: a role that cannot be assumed makes each of its Regions an
+  error (code AssumeRoleFailed) while the other accounts are read; the run then exits 3
 
 Exit codes:
   0  no failing rule at or above --fail-on

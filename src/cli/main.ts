@@ -81,6 +81,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         const { runRulesCommand } = await import("./commands/rules.js");
         return await runRulesCommand(invocation.options.policies, invocation.options.formats, io);
       }
+      case "accounts": {
+        const { runAccountsCommand } = await import("./commands/accounts.js");
+        return await runAccountsCommand(invocation.options, host, io);
+      }
       case "validate": {
         const policy = await loadPolicies(invocation.options.policies, host.cwd);
         const enabled = policy.rules.filter((r) => r.enabled).length;

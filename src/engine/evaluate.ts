@@ -57,6 +57,8 @@ function summarizeTarget(target: TargetData): TargetSummary {
   };
   if (target.error) summary.error = target.error;
   if (target.notice) summary.notice = target.notice;
+  if (target.accountName !== undefined) summary.accountName = target.accountName;
+  if (target.accountTags !== undefined) summary.accountTags = target.accountTags;
   return summary;
 }
 
