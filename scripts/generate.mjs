@@ -36,6 +36,24 @@ writeFileSync(
   `${banner}import type { ErrorObject } from "ajv";\n\n/** Validates a policy document against policies/policy.schema.json. */\nexport declare const validate: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };\n`,
 );
 
+// The accounts file validator (--accounts-file), compiled the same way: a fleet run loads a few
+// kilobytes of generated code instead of Ajv's compiler.
+const accountsAjv = new Ajv({ allErrors: true, verbose: true, code: { source: true, esm: true } });
+const accountsValidator = accountsAjv.compile(
+  JSON.parse(readFileSync(join(root, "policies", "accounts.schema.json"), "utf8")),
+);
+const accountsCode = standaloneCode(accountsAjv, accountsValidator).replace(
+  /export default validate\d+;/,
+  "",
+);
+if (/\brequire\(/.test(accountsCode))
+  throw new Error("standalone accounts validator needs a runtime require; avoid that keyword");
+writeFileSync(join(out, "validate-accounts.js"), `${banner}/* eslint-disable */\n${accountsCode}\n`);
+writeFileSync(
+  join(out, "validate-accounts.d.ts"),
+  `${banner}import type { ErrorObject } from "ajv";\n\n/** Validates an accounts file against policies/accounts.schema.json. */\nexport declare const validate: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };\n`,
+);
+
 const packs = readdirSync(join(root, "policies"))
   .filter((name) => name.endsWith(".yaml") && !name.endsWith(".test.yaml"))
   .sort()

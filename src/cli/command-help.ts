@@ -9,7 +9,8 @@ import { helpText } from "./help.js";
 /** The lines of one section of the overview (after its `Title:` line, up to the blank line). */
 function section(title: string): string[] {
   const lines = helpText.split("\n");
-  const start = lines.indexOf(`${title}:`);
+  // A title may carry a note before its colon: "Account sources (check, ...; at most one):".
+  const start = lines.findIndex((line) => line === `${title}:` || line.startsWith(`${title} (`));
   if (start === -1) return [];
   const end = lines.indexOf("", start);
   return lines.slice(start + 1, end === -1 ? undefined : end);
@@ -42,7 +43,7 @@ export function commandHelp(command: CommandName): string {
   const description = entries(section("Commands"))
     .find((entry) => (entry[0] ?? "").trim().split(/\s+/)[0] === command)
     ?.map((line, index) => (index === 0 ? line.trim().slice(command.length) : line).trim());
-  const options = entries(section("Options")).filter((entry) =>
+  const options = [...entries(section("Options")), ...entries(section("Account sources"))].filter((entry) =>
     optionNames(entry).some((name) => allowed[command].includes(name)),
   );
   // The exit codes of `test` are an entry of their own, starting "test:"; the rest are check's.

@@ -39,8 +39,8 @@ Options:
   --all-regions          Every region where SES v2 is offered
   --account-id ID        Account id of a get-account --input; for live reads, used when STS
                          cannot tell (STS GetCallerIdentity is asked first)
-  --profile NAME         AWS profile for live reads (default credential chain otherwise)
-  --profile A,B          Two or more profiles: read each profile's account (one account each)
+  --profile NAME[,NAME]  AWS profile for live reads (default credential chain otherwise); two or
+                         more (A,B or repeated): read each profile's account, one account each
   --endpoint-url URL     Another SES v2 endpoint (also AWS_ENDPOINT_URL_SESV2)
   --format NAME[=FILE]   text (default), json, sarif, junit, markdown, github; =FILE writes to a file
   --fail-on LEVEL        Lowest severity that fails the run: error (default), warning, notice, none

@@ -1,46 +1,19 @@
 /**
  * Reads an accounts file (`--accounts-file`, README.md "Reading many accounts"): YAML or JSON, the
- * same document `ses-guard accounts --format json` writes. Checked against a JSON Schema with Ajv,
+ * same document `ses-guard accounts --format json` writes. Checked against policies/accounts.schema.json,
  * every problem reported at its line and column, like a policy. Pure: it is given the text.
  */
-import { Ajv, type ErrorObject } from "ajv";
+import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../errors.js";
+// Compiled from policies/accounts.schema.json by scripts/generate.mjs (Ajv standalone).
+import { validate as validator } from "../generated/validate-accounts.js";
 import { parseYaml, type YamlDocument } from "../policy/yaml-document.js";
 import type { FleetAccount } from "./fleet.js";
-import { REGION_CODE } from "./region-names.js";
-
-/** The accounts file schema; `state` is what `ses-guard accounts` found in AWS Organizations. */
-export const accountsFileSchema = {
-  type: "object",
-  additionalProperties: false,
-  required: ["accounts"],
-  properties: {
-    accounts: {
-      type: "array",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["id"],
-        properties: {
-          id: { type: "string", pattern: "^\\d{12}$" },
-          name: { type: "string", minLength: 1 },
-          state: { type: "string", minLength: 1 },
-          role: { type: "string", minLength: 1 },
-          externalId: { type: "string", minLength: 2, maxLength: 1224 },
-          regions: { type: "array", minItems: 1, items: { type: "string", pattern: REGION_CODE.source } },
-          tags: { type: "object", additionalProperties: { type: "string" } },
-        },
-      },
-    },
-  },
-} as const;
 
 /** The accounts a file lists, or every problem in it. */
 export type AccountsFileResult =
   | { ok: true; accounts: FleetAccount[] }
   | { ok: false; diagnostics: Diagnostic[] };
-
-let validator: ReturnType<Ajv["compile"]> | undefined;
 
 /** Parses and validates an accounts file's text; `file` is the name used in messages. */
 export function parseAccountsFile(file: string, text: string): AccountsFileResult {
@@ -54,7 +27,6 @@ export function parseAccountsFile(file: string, text: string): AccountsFileResul
     return { ok: false, diagnostics };
   }
   const doc = parsed.document;
-  validator ??= new Ajv({ allErrors: true, verbose: true }).compile(accountsFileSchema);
   if (!validator(doc.value)) {
     return { ok: false, diagnostics: (validator.errors ?? []).map((error) => translate(error, doc)) };
   }

@@ -218,7 +218,6 @@ describe("parseCommandLine", () => {
       "cli/repeated-option",
       "--account-id is given",
     ],
-    [["--profile", "a", "--profile", "b"], "cli/repeated-option", "--profile is given more than once"],
     [
       ["--endpoint-url", "http://a", "--endpoint-url", "http://b"],
       "cli/repeated-option",
