@@ -24,6 +24,7 @@ import {
 import { mapBounded } from "./bounded-map.js";
 import { deadlineSignal, linkSignals, raceAbort } from "./cancellation.js";
 import { createCredentialLog } from "./credential-log.js";
+import { credentialMaterial } from "./credential-material.js";
 import { resolveDefaultRegion } from "./default-region.js";
 import { quietSdkVersionNotice } from "./sdk-notices.js";
 
@@ -114,7 +115,9 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
   const common = { profile, maxAttempts: retry.maxAttempts, retryMode: retry.retryMode, requestHandler };
   // The STS client's credential chain is the one shared by every client; its logger keeps the
   // reasons the chain gives, which its final error leaves out.
-  const credentialLog = createCredentialLog((message) => console.warn(message));
+  // What grants access and is known before any request: never printed, whatever echoes it.
+  const material = credentialMaterial(options.env, endpointUrl);
+  const credentialLog = createCredentialLog((message) => console.warn(message), material);
   const sts = new STSClient({ ...common, region: stsRegion(requests), logger: credentialLog.logger });
   const failAll = (error: ErrorInfo): TargetData[] => {
     done = total;
@@ -126,7 +129,7 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
     // Resolve credentials once for the whole run: one SSO/assume-role/IMDS round trip instead of
     // one per Region, and one clear error instead of the same error in every Region.
     const credentials = sts.config.credentials;
-    const secrets: string[] = [];
+    const secrets: string[] = [...material];
     const resolveDeadline = deadlineSignal(deadlineMs);
     const resolving = linkSignals([options.signal, resolveDeadline.signal, runDeadline.signal]);
     try {
@@ -149,7 +152,12 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
       }
       const profileInUse = profile ?? options.env.AWS_PROFILE;
       return failAll(
-        classifyCredentialsError(error, profileInUse, credentialLog.reason(profileInUse !== undefined)),
+        classifyCredentialsError(
+          error,
+          profileInUse,
+          credentialLog.reason(profileInUse !== undefined),
+          material,
+        ),
       );
     } finally {
       resolving.dispose();
