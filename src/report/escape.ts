@@ -36,9 +36,15 @@ export function singleLine(text: string, replacement = " "): string {
 /**
  * Escapes the data (message) part of a workflow command, as `@actions/core` does: `%`, CR and LF
  * are percent-encoded, so the whole command stays on one line and no second command can start.
+ * The runner decodes no other escape, so `##[` (a command of the older syntax, which the runner
+ * looks for anywhere in a line) is spelt `##\x5b`, as on a terminal.
  */
 export function escapeCommandData(text: string): string {
-  return neutralizeControls(text).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return neutralizeControls(text)
+    .replace(/##\[/g, "##\\x5b")
+    .replace(/%/g, "%25")
+    .replace(/\r/g, "%0D")
+    .replace(/\n/g, "%0A");
 }
 
 /**
@@ -109,12 +115,16 @@ function withoutLogCommands(escaped: string): string {
 }
 
 /**
- * The same for JSON text (the json and sarif formats): `##[` can only occur inside a string there,
- * where `\u005b` is the same `[`. Lines of indented JSON start with `"`, `{`, `[` or a key, never
- * with data, so `::` needs nothing.
+ * The same for JSON text (the json and sarif formats, `rules --format json`): `##[` can only occur
+ * inside a string there, where `\u005b` is the same `[`. Lines of indented JSON start with `"`,
+ * `{`, `[` or a key, never with data, so `::` needs nothing. The controls JSON.stringify leaves
+ * as they are (DEL, C1, bidi overrides and isolates, line separators) become `\uXXXX` escapes too,
+ * so JSON printed on a terminal shows them instead of acting; a parser reads the same text back.
  */
 export function jsonWithoutLogCommands(json: string): string {
-  return json.replace(/##\[/g, "##\\u005b");
+  return json
+    .replace(/##\[/g, "##\\u005b")
+    .replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 // Everything that means something inline in GitHub Flavored Markdown: HTML (`<`, `&`), escapes
