@@ -6,7 +6,7 @@ import { UNKNOWN_REGION } from "./engine/facts.js";
 import { ExitCode, usageError } from "./errors.js";
 import { writeFileAtomic } from "./io/atomic-write.js";
 import { readBoundedText } from "./io/bounded-read.js";
-import { deliverFormatOutputs } from "./io/format-outputs.js";
+import { assertDistinctOutputFiles, deliverFormatOutputs } from "./io/format-outputs.js";
 import { describeFsError } from "./io/fs-errors.js";
 import { createPolicyHost } from "./io/policy-host.js";
 import { loadPolicy } from "./policy/resolve.js";
@@ -92,6 +92,11 @@ export async function loadPolicies(policies: readonly string[], cwd: string): Pr
 
 /** `check`: load the policy, read the targets, evaluate, render and write every format. */
 export async function runCheck(options: RunOptions, host: RunHost): Promise<CheckOutcome> {
+  // Two outputs into one file would lose one of them: refused before anything is read.
+  assertDistinctOutputFiles(
+    options.formats.map((f) => ({ name: `--format ${f.name}`, file: f.file })),
+    host.cwd,
+  );
   const policy = await loadPolicies(options.policies, host.cwd);
   const targets = options.inputs.length > 0 ? await readInputs(options, host) : await readLive(options, host);
   const today = host.now().toISOString().slice(0, 10);
