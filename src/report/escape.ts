@@ -4,6 +4,7 @@
  * format escapes them for its own syntax; nothing in account data may start a command, close
  * an element, open a tag or move a terminal cursor.
  */
+import { clipWithNote } from "./bounded-text.js";
 
 // C0 controls except TAB/LF/CR, DEL, C1 controls (U+0085 NEL and U+009B CSI among them), the
 // Unicode line/paragraph separators and the bidirectional overrides and isolates that can make
@@ -33,14 +34,19 @@ export function singleLine(text: string, replacement = " "): string {
   return neutralizeControls(text).replace(LINE_BREAK, replacement);
 }
 
+/** The longest annotation message and property value, in characters before escaping. */
+const MAX_COMMAND_DATA = 8000;
+const MAX_COMMAND_PROPERTY = 1000;
+
 /**
  * Escapes the data (message) part of a workflow command, as `@actions/core` does: `%`, CR and LF
  * are percent-encoded, so the whole command stays on one line and no second command can start.
  * The runner decodes no other escape, so `##[` (a command of the older syntax, which the runner
- * looks for anywhere in a line) is spelt `##\x5b`, as on a terminal.
+ * looks for anywhere in a line) is spelt `##\x5b`, as on a terminal. A message longer than 8000
+ * characters is cut, saying so, so that every annotation line stays bounded.
  */
-export function escapeCommandData(text: string): string {
-  return neutralizeControls(text)
+export function escapeCommandData(text: string, max = MAX_COMMAND_DATA): string {
+  return neutralizeControls(clipWithNote(text, max))
     .replace(/##\[/g, "##\\x5b")
     .replace(/%/g, "%25")
     .replace(/\r/g, "%0D")
@@ -49,10 +55,10 @@ export function escapeCommandData(text: string): string {
 
 /**
  * Escapes a workflow command property value (`file=`, `title=`): as data, plus `:` and `,`, which
- * would otherwise end the property list or start the next property.
+ * would otherwise end the property list or start the next property. Cut at 1000 characters.
  */
 export function escapeCommandProperty(text: string): string {
-  return escapeCommandData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  return escapeCommandData(text, MAX_COMMAND_PROPERTY).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 // Characters XML 1.0 allows at all: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
