@@ -13,6 +13,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/types.js";
+import { runAction } from "../action/run-action.js";
 import { createAwsTestEnv } from "../helpers/aws-test-env.js";
 import { hasStackTrace, runCli, tempDir } from "../helpers/cli.js";
 import { useFaultServer } from "../helpers/use-fault-server.js";
@@ -280,6 +281,49 @@ describe("no credential material from any source appears in any output", () => {
       expect(leaked(written, [token])).toEqual([]);
       // STS's answer itself is still shown, with the token taken out.
       expect(written[0]?.text).toContain("InvalidIdentityToken");
+    } finally {
+      remove();
+    }
+  });
+
+  it("a web identity token echoed back, in the Action's log, annotations, summary, outputs and files", async () => {
+    const { dir: home, cleanup: remove } = tempDir("ses-guard-canary-home-");
+    try {
+      const token = "actionWebIdentityCanary.0123456789-abc";
+      const file = join(home, "token");
+      writeFileSync(file, token);
+      const run = await runAction({
+        node: process.execPath,
+        sesEndpoint: echo.url,
+        stsEndpoint: echo.url,
+        inputs: { regions: "us-east-1", "report-file": "out/report.json", "sarif-file": "out/report.sarif" },
+        // As aws-actions/configure-aws-credentials leaves it for OIDC: a token file and a role.
+        env: {
+          AWS_ACCESS_KEY_ID: "",
+          AWS_SECRET_ACCESS_KEY: "",
+          AWS_WEB_IDENTITY_TOKEN_FILE: file,
+          AWS_ROLE_ARN: "arn:aws:iam::123456789012:role/ci",
+        },
+      });
+      try {
+        expect(run.code, run.stdout).toBe(3);
+        expect(
+          echo.requests.some((r) => r.body.includes(`WebIdentityToken=${encodeURIComponent(token)}`)),
+        ).toBe(true);
+        const written: Written[] = [
+          { name: "log", text: `${run.stdout}\n${run.stderr}` },
+          { name: "summary", text: run.summary },
+          { name: "outputs", text: JSON.stringify(run.outputs) },
+          ...["report.json", "report.sarif"].map((name) => ({
+            name,
+            text: readFileSync(join(run.workspace, "out", name), "utf8"),
+          })),
+        ];
+        expect(run.stdout).toContain("InvalidIdentityToken");
+        expect(leaked(written, [token])).toEqual([]);
+      } finally {
+        run.cleanup();
+      }
     } finally {
       remove();
     }
