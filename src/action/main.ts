@@ -75,7 +75,8 @@ function failureMessage(outcome: CheckOutcome, exitCode: number, stepFileProblem
   if (failures > 0) parts.push(`${plural(failures, "failed rule")} at or above ${report.failOn}`);
   for (const problem of [...outcome.writeErrors, ...stepFileProblems]) parts.push(terminalSafe(problem));
   if (parts.length === 0) parts.push(`exit code ${exitCode}`);
-  return `ses-guard: ${parts.join("; ")}. See the annotations and the job summary.`;
+  // File names and reasons can be long: the failure annotation stays one bounded line.
+  return `ses-guard: ${clipWithNote(parts.join("; "), 4000)}. See the annotations and the job summary.`;
 }
 
 /** Sets the step outputs; returns what went wrong when the GITHUB_OUTPUT file could not take them. */

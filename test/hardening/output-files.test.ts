@@ -42,6 +42,13 @@ describe("two outputs into one file", () => {
     expect(existsSync(join(dir, "list.json"))).toBe(false);
   });
 
+  it("is refused by test too", async () => {
+    const run = await runCli(["test", "--format", "junit=t.xml", "--format", "text=./t.xml"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/name the same file/);
+    expect(existsSync(join(dir, "t.xml"))).toBe(false);
+  });
+
   it("is refused in the Action's report-file and sarif-file, however the path is spelt", () => {
     const inputs: Record<string, string> = { "report-file": "out.json", "sarif-file": "./out.json" };
     let error: unknown;
