@@ -3,6 +3,7 @@
  * arguments. Pure: the Action passes in how to read an input and the environment.
  */
 
+import { resolve } from "node:path";
 import { usageError } from "../errors.js";
 import { parseRegionList } from "../targets/region-names.js";
 import { suggestRegion } from "../targets/region-suggestion.js";
@@ -89,7 +90,8 @@ export function parseActionInputs(get: (name: string) => string): ActionInputs {
   if (sarifFile) inputs.sarifFile = sarifFile;
   const reportFile = get("report-file");
   if (reportFile) inputs.reportFile = reportFile;
-  if (sarifFile && sarifFile === reportFile) {
+  // Compared as paths (`out.json` and `./out.json` are one file); both resolve from one folder.
+  if (sarifFile && reportFile && resolve("/", sarifFile) === resolve("/", reportFile)) {
     throw usageError("action/invalid-input", "inputs sarif-file and report-file name the same file");
   }
   return inputs;

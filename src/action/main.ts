@@ -6,11 +6,13 @@
 import * as core from "@actions/core";
 import { ExitCode, formatDiagnostic, SesGuardError } from "../errors.js";
 import { exitAfterFlush } from "../io/exit-after-flush.js";
+import { boundMarkdown, clipWithNote } from "../report/bounded-text.js";
 import { blockingFailures, countsLine } from "../report/common.js";
 import { escapeMarkdown } from "../report/escape.js";
 import { type Annotation, createGithubFormatter, renderAnnotation } from "../report/github.js";
 import { repositoryPath } from "../report/location.js";
 import { createMarkdownFormatter, SUMMARY_LIMIT_BYTES } from "../report/markdown.js";
+import { terminalSafe } from "../report/terminal-text.js";
 import { type CheckOutcome, DEFAULT_TIMEOUT_SECONDS, type FormatRequest, runCheck } from "../run.js";
 import type { FormatContext } from "../types.js";
 import { inActionWords } from "./action-wording.js";
@@ -34,39 +36,69 @@ function where(inputs: ActionInputs): { moreAt: string; fullReport: string } {
   };
 }
 
-async function writeSummary(markdown: string): Promise<void> {
+/**
+ * Writes the job summary; returns what went wrong when the runner's summary file could not take
+ * it. Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it: that is said plainly
+ * and is no failure.
+ */
+async function writeSummary(markdown: string): Promise<string | undefined> {
   try {
-    await core.summary.addRaw(markdown).write();
+    await core.summary.addRaw(boundSummary(markdown)).write();
+    return undefined;
   } catch (error) {
-    // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it; say so plainly.
-    core.info(`ses-guard: job summary not written: ${(error as Error).message}`);
+    const reason = oneLineReason(error);
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+      core.info(`ses-guard: job summary not written: ${reason}`);
+      return undefined;
+    }
+    return `cannot write the job summary to GITHUB_STEP_SUMMARY: ${reason}`;
   }
 }
 
-function failureMessage(outcome: CheckOutcome, exitCode: number): string {
+/** Keeps a job summary under GitHub's 1 MiB limit; a cut summary ends by saying so. */
+function boundSummary(markdown: string): string {
+  return boundMarkdown(
+    markdown,
+    "**✂️ ses-guard cut this summary here:** GitHub takes at most 1 MiB of job summary per step. The annotations, the step's log and the report-file input's JSON report have everything.",
+  );
+}
+
+/** An error's message on one line, without a stack (the bundle is minified: a stack says nothing). */
+function oneLineReason(error: unknown): string {
+  return terminalSafe(error instanceof Error ? error.message : String(error));
+}
+
+function failureMessage(outcome: CheckOutcome, exitCode: number, stepFileProblems: string[] = []): string {
   const report = outcome.report;
   const parts: string[] = [];
   const unreadable = report.targets.filter((t) => t.status === "error").length;
   if (unreadable > 0) parts.push(`${plural(unreadable, "target")} could not be read`);
   const failures = blockingFailures(report);
   if (failures > 0) parts.push(`${plural(failures, "failed rule")} at or above ${report.failOn}`);
-  for (const problem of outcome.writeErrors) parts.push(problem);
+  for (const problem of [...outcome.writeErrors, ...stepFileProblems]) parts.push(terminalSafe(problem));
   if (parts.length === 0) parts.push(`exit code ${exitCode}`);
-  return `ses-guard: ${parts.join("; ")}. See the annotations and the job summary.`;
+  // File names and reasons can be long: the failure annotation stays one bounded line.
+  return `ses-guard: ${clipWithNote(parts.join("; "), 4000)}. See the annotations and the job summary.`;
 }
 
+/** Sets the step outputs; returns what went wrong when the GITHUB_OUTPUT file could not take them. */
 function setOutputs(values: {
   passed: boolean;
   failures: number;
   errors: number;
   report: string;
   sarif: string;
-}) {
-  core.setOutput("passed", values.passed ? "true" : "false");
-  core.setOutput("failures", String(values.failures));
-  core.setOutput("errors", String(values.errors));
-  core.setOutput("report-file", values.report);
-  core.setOutput("sarif-file", values.sarif);
+}): string | undefined {
+  try {
+    core.setOutput("passed", values.passed ? "true" : "false");
+    core.setOutput("failures", String(values.failures));
+    core.setOutput("errors", String(values.errors));
+    core.setOutput("report-file", values.report);
+    core.setOutput("sarif-file", values.sarif);
+    return undefined;
+  } catch (error) {
+    return `cannot write the step outputs to GITHUB_OUTPUT: ${oneLineReason(error)}`;
+  }
 }
 
 async function check(inputs: ActionInputs, workspace: string): Promise<number> {
@@ -115,6 +147,7 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
       `ses-guard ${exitCode === 0 ? "passed" : "failed"}: ${countsLine(report)} (exit code ${exitCode})`,
     );
   }
+  const stepFileProblems: string[] = [];
   if (inputs.summary) {
     // With the fix plan, the check's section leaves room for it under the 1 MiB cap.
     const maxBytes = inputs.fix ? SUMMARY_LIMIT_BYTES - 16 * 1024 - FIX_SUMMARY_BYTES : undefined;
@@ -122,19 +155,24 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
       report,
       context,
     );
-    await writeSummary(inputs.fix ? `${markdown}\n${fixPlanSummary(outcome)}` : markdown);
+    const problem = await writeSummary(inputs.fix ? `${markdown}\n${fixPlanSummary(outcome)}` : markdown);
+    if (problem) stepFileProblems.push(problem);
   }
 
   const written = new Set(outcome.outputs.filter((o) => o.file).map((o) => o.file));
-  setOutputs({
-    passed: exitCode === 0,
+  const outputsProblem = setOutputs({
+    // A step whose summary could not be written has failed, and says so to the steps after it.
+    passed: exitCode === 0 && stepFileProblems.length === 0,
     failures: blockingFailures(report),
     errors: report.summary.error,
     report: inputs.reportFile && written.has(inputs.reportFile) ? inputs.reportFile : "",
     sarif: inputs.sarifFile && written.has(inputs.sarifFile) ? inputs.sarifFile : "",
   });
-  if (exitCode !== 0) core.setFailed(failureMessage(outcome, exitCode));
-  return exitCode;
+  if (outputsProblem) stepFileProblems.push(outputsProblem);
+  // A later step reads the outputs and the summary to decide: the step fails when they are missing.
+  const finalCode = stepFileProblems.length > 0 ? ExitCode.usage : exitCode;
+  if (finalCode !== 0) core.setFailed(failureMessage(outcome, finalCode, stepFileProblems));
+  return finalCode;
 }
 
 /** Problems that stopped the run (an invalid policy or input) as annotations at their place. */
@@ -160,10 +198,15 @@ function problemAnnotations(error: SesGuardError, workspace: string, summary: bo
   return shown;
 }
 
+/** The longest problem the "could not run" summary shows, in characters before escaping. */
+const MAX_SUMMARY_PROBLEM = 2000;
+
 function problemSummary(error: SesGuardError): string {
   const lines = ["## ⛔ ses-guard could not run", "", "Nothing was checked. Fix these and run again:", ""];
   for (const d of error.diagnostics.slice(0, 200)) {
-    lines.push(`- ${escapeMarkdown(formatDiagnostic(d))} (${escapeMarkdown(d.code)})`);
+    // A problem can quote the policy (a 1 MiB line of it): each is cut, saying so.
+    const text = clipWithNote(formatDiagnostic(d), MAX_SUMMARY_PROBLEM);
+    lines.push(`- ${escapeMarkdown(text)} (${escapeMarkdown(clipWithNote(d.code, 200))})`);
   }
   if (error.diagnostics.length > 200) lines.push(`- and ${error.diagnostics.length - 200} more`);
   return `${lines.join("\n")}\n`;
@@ -177,7 +220,7 @@ async function runAction(): Promise<number> {
     inputs = parseActionInputs((name) => core.getInput(name));
     return await check(inputs, workspace);
   } catch (thrown) {
-    setOutputs({ passed: false, failures: 0, errors: 0, report: "", sarif: "" });
+    const outputsProblem = setOutputs({ passed: false, failures: 0, errors: 0, report: "", sarif: "" });
     const error = thrown instanceof SesGuardError ? inActionWords(thrown) : thrown;
     if (error instanceof SesGuardError) {
       if (inputs?.annotations !== false) {
@@ -185,9 +228,13 @@ async function runAction(): Promise<number> {
           process.stdout.write(`${renderAnnotation(annotation)}\n`);
         }
       }
-      if (inputs?.summary !== false) await writeSummary(problemSummary(error));
+      const summaryProblem =
+        inputs?.summary !== false ? await writeSummary(problemSummary(error)) : undefined;
       const count = error.diagnostics.length;
-      core.setFailed(`ses-guard: ${plural(count, "problem")} stopped the run; nothing was checked.`);
+      const unwritten = [summaryProblem, outputsProblem].filter(Boolean).map((p) => ` ${p}.`);
+      core.setFailed(
+        `ses-guard: ${plural(count, "problem")} stopped the run; nothing was checked.${unwritten.join("")}`,
+      );
       return error.exitCode;
     }
     // Not a user mistake: a bug. Say so plainly, with what is needed to report it.
@@ -196,5 +243,11 @@ async function runAction(): Promise<number> {
   }
 }
 
-// No top-level await: the bundle is CommonJS (see scripts/build.mjs).
-void runAction().then(exitAfterFlush);
+// No top-level await: the bundle is CommonJS (see scripts/build.mjs). Whatever escapes runAction
+// still ends as one clean error line, never a dump of the minified bundle.
+void runAction()
+  .catch((error: unknown) => {
+    core.setFailed(`ses-guard: internal error: ${oneLineReason(error)}`);
+    return ExitCode.usage;
+  })
+  .then(exitAfterFlush);

@@ -3,6 +3,7 @@
  * each rule is defined and the waivers that name it, as a terminal table or JSON.
  */
 import { describeCheck } from "../report/describe-check.js";
+import { jsonWithoutLogCommands } from "../report/escape.js";
 import { terminalSafe } from "../report/terminal-text.js";
 import type { Policy, Severity } from "../types.js";
 
@@ -114,5 +115,6 @@ export function formatRulesJson(
   files: readonly string[],
   today: string,
 ): string {
-  return `${JSON.stringify({ version: 1, today, files, rules }, null, 2)}\n`;
+  // Printed to a CI log as often as written to a file: escaped as the json report is.
+  return `${jsonWithoutLogCommands(JSON.stringify({ version: 1, today, files, rules }, null, 2))}\n`;
 }

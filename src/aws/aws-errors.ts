@@ -7,6 +7,9 @@
 import { clip } from "../engine/format-value.js";
 import type { ErrorInfo } from "../types.js";
 import { renderIamPolicy } from "./iam-policy.js";
+import { redactSecrets, withoutProcessOutput } from "./redact.js";
+
+export { redactSecrets, redactSecretsIn } from "./redact.js";
 
 /** What the classifier needs to know besides the error. */
 export interface AwsErrorContext {
@@ -16,7 +19,7 @@ export interface AwsErrorContext {
   timeoutSeconds: number;
   /** The endpoint override in force, if any: network faults are then most likely about it. */
   endpointUrl?: string;
-  /** Values never to print (secret access key, session token). */
+  /** Values never to print (secret access key, session token, see credential-material.ts). */
   secrets: readonly string[];
   /** The overall deadline of this Region passed (not just one attempt). */
   deadlineExceeded?: boolean;
@@ -99,11 +102,16 @@ export function classifyAwsError(error: unknown, context: AwsErrorContext): Erro
  * Classifies an error thrown while resolving credentials (before any request was sent). `profile`
  * is the profile in use, if any, so the message can name it (the SDK's own message does not);
  * `reason` is what the source that mattered said, when the chain's final error hides it.
+ * `secrets` are the values known in advance (the resolved keys are not: resolving them failed).
  */
-export function classifyCredentialsError(error: unknown, profile?: string, reason?: string): ErrorInfo {
-  const detail = reason ?? describe(error);
+export function classifyCredentialsError(
+  error: unknown,
+  profile?: string,
+  reason?: string,
+  secrets: readonly string[] = [],
+): ErrorInfo {
+  const detail = withoutProcessOutput(reason ?? describe(error));
   const forProfile = profile ? ` for profile "${profile}"` : "";
-  // No secret is known yet (resolving them is what failed): sanitize catches the usual forms.
   if (/expired|refresh|re-?login|sso login/i.test(detail)) {
     return sanitize(
       {
@@ -111,7 +119,7 @@ export function classifyCredentialsError(error: unknown, profile?: string, reaso
         message: `The AWS credentials${forProfile} have expired: ${detail}`,
         hint: EXPIRED_HINT,
       },
-      [],
+      secrets,
     );
   }
   return sanitize(
@@ -120,7 +128,7 @@ export function classifyCredentialsError(error: unknown, profile?: string, reaso
       message: `No AWS credentials found${forProfile}: ${detail}`,
       hint: CREDENTIALS_HINT,
     },
-    [],
+    secrets,
   );
 }
 
@@ -148,7 +156,8 @@ function classify(error: unknown, context: AwsErrorContext): ErrorInfo {
     };
   }
   // CredentialsProviderError, TokenProviderError, ...: the credential chain failed mid-request.
-  if (name.endsWith("ProviderError")) return classifyCredentialsError(error);
+  if (name.endsWith("ProviderError"))
+    return classifyCredentialsError(error, undefined, undefined, context.secrets);
   if (EXPIRED_NAMES.has(name) || /security token included in the request is expired/i.test(detail)) {
     return {
       code: AwsErrorCode.expiredToken,
@@ -250,48 +259,6 @@ function sanitize(info: ErrorInfo, secrets: readonly string[]): ErrorInfo {
   const clean: ErrorInfo = { code: info.code, message: oneLine(redactSecrets(info.message, secrets)) };
   if (info.hint !== undefined) clean.hint = oneLine(redactSecrets(info.hint, secrets), 1000);
   return clean;
-}
-
-/**
- * Replaces every occurrence of a secret, plain or URL-encoded, with `[redacted]` (secrets shorter
- * than 8 characters are not real ones), and every request signature.
- */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length < 8) continue;
-    // Also as it appears in a URL or form body (keys and tokens hold `/`, `+` and `=`).
-    for (const form of new Set([secret, encodeURIComponent(secret)]))
-      out = out.split(form).join("[redacted]");
-  }
-  // Secrets the run never saw (e.g. echoed by a proxy) still get caught by their usual form, and
-  // so do request signatures (an Authorization header echoed back): each one authorises a request.
-  return out
-    .replace(
-      /(aws_secret_access_key|aws_session_token|secretaccesskey|sessiontoken)(["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi,
-      "$1$2[redacted]",
-    )
-    .replace(/((?:X-Amz-)?Signature=)[0-9a-f]{64}/gi, "$1[redacted]");
-}
-
-/**
- * Redacts secrets from every string in a value (account data as an endpoint sent it), so that an
- * endpoint echoing the signed request cannot put credentials into a report or a snapshot.
- */
-export function redactSecretsIn<T>(value: T, secrets: readonly string[]): T {
-  if (typeof value === "string") return redactSecrets(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((item) => redactSecretsIn(item, secrets)) as T;
-  if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    Object.defineProperty(out, key, {
-      value: redactSecretsIn(inner, secrets),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out as T;
 }
 
 /** Collapses whitespace and control characters so a message stays on one line; caps its length. */

@@ -5,6 +5,7 @@
  * those reasons only reach the client's logger at debug level. This logger collects them so the
  * error can say what actually went wrong.
  */
+import { redactSecrets } from "./redact.js";
 
 /** The logger shape the AWS SDK accepts. */
 export interface SdkLogger {
@@ -40,8 +41,15 @@ const SKIPPED_SOURCE = [
   /^Profile .* not found in (the )?config/i,
 ];
 
-/** Creates a logger that forwards warnings (as the SDK would) and collects credential reasons. */
-export function createCredentialLog(warn: (message: string) => void): CredentialLog {
+/**
+ * Creates a logger that forwards warnings (as the SDK would) and collects credential reasons.
+ * Warnings are redacted first: they go straight to standard error, and a credential source may
+ * quote what it was given. `secrets` are the values known in advance (credential-material.ts).
+ */
+export function createCredentialLog(
+  warn: (message: string) => void,
+  secrets: readonly string[] = [],
+): CredentialLog {
   const reasons: string[] = [];
   const ignore = () => undefined;
   const logger: SdkLogger = {
@@ -52,7 +60,7 @@ export function createCredentialLog(warn: (message: string) => void): Credential
     },
     info: ignore,
     // The chain warns about real misconfigurations (e.g. both a profile and keys in the environment).
-    warn: (...content) => warn(content.map(String).join(" ")),
+    warn: (...content) => warn(redactSecrets(content.map(String).join(" "), secrets)),
     error: ignore,
   };
   return {

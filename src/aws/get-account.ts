@@ -11,6 +11,7 @@ import type { TargetData } from "../types.js";
 import { classifyCredentialsError } from "./aws-errors.js";
 import { deadlineSignal } from "./cancellation.js";
 import { createCredentialLog } from "./credential-log.js";
+import { credentialMaterial } from "./credential-material.js";
 import { readAccountRegions } from "./read-account-regions.js";
 import { retrySettings, runDeadlineMs } from "./read-settings.js";
 import { resolveRegions, stsRegion } from "./region-requests.js";
@@ -88,7 +89,9 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
   );
   // This STS client's credential chain is the one shared by every client; its logger keeps the
   // reasons the chain gives, which its final error leaves out.
-  const credentialLog = createCredentialLog((message) => console.warn(message));
+  // What grants access and is known before any request: never printed, whatever echoes it.
+  const material = credentialMaterial(options.env, settings.endpointUrl);
+  const credentialLog = createCredentialLog((message) => console.warn(message), material);
   const sts = createStsClient(settings, stsRegion(requests), {
     logger: credentialLog.logger,
     ...(options.credentials ? { credentials: options.credentials } : {}),
@@ -101,6 +104,7 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
       timeoutSeconds,
       concurrency,
       reputation: options.reputation,
+      knownSecrets: material,
       limit: options.limit,
       signal: options.signal,
       runDeadline: runDeadline.signal,
@@ -110,6 +114,7 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
           error,
           profileInUse,
           credentialLog.reason(profileInUse !== undefined),
+          material,
         );
       },
       onRegionsDone: (count) => {

@@ -42,6 +42,8 @@ export interface AccountRegionsOptions {
   describeCredentialsError?: (error: unknown) => ErrorInfo;
   /** Also read the `$reputation.*` facts from CloudWatch for every readable target. */
   reputation?: boolean | undefined;
+  /** Credential material known before any request, kept out of every message. */
+  knownSecrets?: readonly string[] | undefined;
   /** Bounds GetAccount requests across several accounts (a fleet's `--concurrency`). */
   limit?: RequestLimiter | undefined;
   /** Called each time Regions finish, with how many just did. */
@@ -63,7 +65,7 @@ export async function readAccountRegions(options: AccountRegionsOptions): Promis
 
   // Resolve credentials once for the account: one SSO/assume-role/IMDS round trip instead of one
   // per Region, and one clear error instead of the same error in every Region.
-  const secrets: string[] = [];
+  const secrets: string[] = [...(options.knownSecrets ?? [])];
   const resolveDeadline = deadlineSignal(deadlineMs);
   const resolving = linkSignals([options.signal, resolveDeadline.signal, options.runDeadline]);
   try {

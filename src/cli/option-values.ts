@@ -60,5 +60,7 @@ export function parseEndpoint(raw: string): string {
   } catch {
     // Fall through to the usage error below.
   }
-  throw usageError("cli/invalid-endpoint", `--endpoint-url "${raw}" is not an http(s) URL`);
+  // Shown without a user name and password the URL may carry: an error message is output too.
+  const shown = raw.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, "$1[redacted]@");
+  throw usageError("cli/invalid-endpoint", `--endpoint-url "${shown}" is not an http(s) URL`);
 }

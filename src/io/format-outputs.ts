@@ -1,4 +1,6 @@
-import { resolve } from "node:path";
+import { realpathSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { usageError } from "../errors.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { describeFsError } from "./fs-errors.js";
 
@@ -48,4 +50,40 @@ export function deliverFormatOutputs<T extends FormatOutput>(
     }
   }
   return delivered;
+}
+
+/**
+ * Refuses (usage error, exit 2) two outputs that would write one file: `json=r.out` and
+ * `sarif=./r.out`, a path through a symbolic link to the other, or an absolute and a relative
+ * spelling of one path. Called before anything runs, so nothing is read or written for nothing.
+ * `outputs` pairs what the user calls each output (`--format json`, `input report-file`) with
+ * the file it names; outputs without a file (standard output) are left alone.
+ */
+export function assertDistinctOutputFiles(
+  outputs: ReadonlyArray<{ name: string; file?: string | undefined }>,
+  cwd: string,
+): void {
+  const seen = new Map<string, { name: string; file: string }>();
+  for (const { name, file } of outputs) {
+    if (!file) continue;
+    const key = canonicalPath(resolve(cwd, file));
+    const first = seen.get(key);
+    if (first) {
+      throw usageError(
+        "cli/same-output-file",
+        `${first.name} (${JSON.stringify(first.file)}) and ${name} (${JSON.stringify(file)}) name the same file; give each output a file of its own`,
+      );
+    }
+    seen.set(key, { name, file });
+  }
+}
+
+/** The real path of `path`, or of its deepest existing folder joined with the rest when it does not exist yet. */
+function canonicalPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : resolve(canonicalPath(parent), basename(path));
+  }
 }

@@ -14,6 +14,17 @@ const useStream = new Set<1 | 2>();
 const closed = new Set<1 | 2>();
 /** File descriptors already looked at (see writeAll). */
 const checked = new Set<1 | 2>();
+/** Why standard output could not take what was written (a full disk, a bad descriptor), once it failed. */
+let stdoutFailure: string | undefined;
+
+/**
+ * Why writing to standard output failed, if it did: the output is incomplete, so the run must not
+ * end as if it had been delivered (see exit-after-flush.ts). A reader that went away (`| head`) is
+ * not a failure: the rest is dropped quietly, as `cat` would.
+ */
+export function standardOutputFailure(): string | undefined {
+  return stdoutFailure;
+}
 
 /** Writes to standard output. */
 export function writeStdout(text: string): void {
@@ -50,7 +61,10 @@ function writeAll(fd: 1 | 2, text: string): void {
         closed.add(fd);
         return;
       }
-      if (code !== "EAGAIN") throw error;
+      if (code !== "EAGAIN") {
+        failed(fd, error);
+        return;
+      }
       // A non-blocking pipe whose reader is slow: the stream queues the rest and Node writes it as
       // the pipe drains. Every later write follows it there, so the order is kept.
       useStream.add(fd);
@@ -63,8 +77,27 @@ function writeAll(fd: 1 | 2, text: string): void {
 function streamOf(fd: 1 | 2): NodeJS.WriteStream {
   const stream = fd === 1 ? process.stdout : process.stderr;
   // A reader that goes away surfaces as an asynchronous EPIPE on the stream; drop the rest.
-  if (stream.listenerCount("error") === 0) stream.on("error", () => closed.add(fd));
+  if (stream.listenerCount("error") === 0) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") closed.add(fd);
+      else failed(fd, error);
+    });
+  }
   return stream;
+}
+
+/**
+ * A descriptor that cannot be written (ENOSPC on a full disk, EBADF for one opened read-only, EIO)
+ * takes nothing more. When it is standard output, one line on standard error says so; nothing can
+ * be said when standard error itself fails.
+ */
+function failed(fd: 1 | 2, error: unknown): void {
+  closed.add(fd);
+  if (fd !== 1 || stdoutFailure !== undefined) return;
+  const { code, message } = error as NodeJS.ErrnoException;
+  const reason = (message ?? String(error)).replace(/^[A-Z]+: /, "").replace(/, write$/, "");
+  stdoutFailure = code ? `${reason} (${code})` : reason;
+  writeAll(2, `ses-guard: cannot write to standard output: ${stdoutFailure}; the output is incomplete\n`);
 }
 
 /**

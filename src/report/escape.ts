@@ -4,6 +4,7 @@
  * format escapes them for its own syntax; nothing in account data may start a command, close
  * an element, open a tag or move a terminal cursor.
  */
+import { clipWithNote } from "./bounded-text.js";
 
 // C0 controls except TAB/LF/CR, DEL, C1 controls (U+0085 NEL and U+009B CSI among them), the
 // Unicode line/paragraph separators and the bidirectional overrides and isolates that can make
@@ -33,20 +34,31 @@ export function singleLine(text: string, replacement = " "): string {
   return neutralizeControls(text).replace(LINE_BREAK, replacement);
 }
 
+/** The longest annotation message and property value, in characters before escaping. */
+const MAX_COMMAND_DATA = 8000;
+const MAX_COMMAND_PROPERTY = 1000;
+
 /**
  * Escapes the data (message) part of a workflow command, as `@actions/core` does: `%`, CR and LF
  * are percent-encoded, so the whole command stays on one line and no second command can start.
+ * The runner decodes no other escape, so `##[` (a command of the older syntax, which the runner
+ * looks for anywhere in a line) is spelt `##\x5b`, as on a terminal. A message longer than 8000
+ * characters is cut, saying so, so that every annotation line stays bounded.
  */
-export function escapeCommandData(text: string): string {
-  return neutralizeControls(text).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+export function escapeCommandData(text: string, max = MAX_COMMAND_DATA): string {
+  return neutralizeControls(clipWithNote(text, max))
+    .replace(/##\[/g, "##\\x5b")
+    .replace(/%/g, "%25")
+    .replace(/\r/g, "%0D")
+    .replace(/\n/g, "%0A");
 }
 
 /**
  * Escapes a workflow command property value (`file=`, `title=`): as data, plus `:` and `,`, which
- * would otherwise end the property list or start the next property.
+ * would otherwise end the property list or start the next property. Cut at 1000 characters.
  */
 export function escapeCommandProperty(text: string): string {
-  return escapeCommandData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  return escapeCommandData(text, MAX_COMMAND_PROPERTY).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 // Characters XML 1.0 allows at all: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
@@ -109,12 +121,16 @@ function withoutLogCommands(escaped: string): string {
 }
 
 /**
- * The same for JSON text (the json and sarif formats): `##[` can only occur inside a string there,
- * where `\u005b` is the same `[`. Lines of indented JSON start with `"`, `{`, `[` or a key, never
- * with data, so `::` needs nothing.
+ * The same for JSON text (the json and sarif formats, `rules --format json`): `##[` can only occur
+ * inside a string there, where `\u005b` is the same `[`. Lines of indented JSON start with `"`,
+ * `{`, `[` or a key, never with data, so `::` needs nothing. The controls JSON.stringify leaves
+ * as they are (DEL, C1, bidi overrides and isolates, line separators) become `\uXXXX` escapes too,
+ * so JSON printed on a terminal shows them instead of acting; a parser reads the same text back.
  */
 export function jsonWithoutLogCommands(json: string): string {
-  return json.replace(/##\[/g, "##\\u005b");
+  return json
+    .replace(/##\[/g, "##\\u005b")
+    .replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 // Everything that means something inline in GitHub Flavored Markdown: HTML (`<`, `&`), escapes

@@ -1,9 +1,18 @@
 /** src/io/format-outputs.ts: each rendered --format printed or written, failures said in words. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { deliverFormatOutputs } from "../../src/io/format-outputs.js";
+import { SesGuardError } from "../../src/errors.js";
+import { assertDistinctOutputFiles, deliverFormatOutputs } from "../../src/io/format-outputs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ses-guard-outputs-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,5 +56,57 @@ describe("deliverFormatOutputs", () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatch(/^cannot write sarif listing to blocker\/x\\x1b\.sarif: /);
     expect(readFileSync(join(dir, "ok.json"), "utf8")).toBe("{}");
+  });
+});
+
+describe("assertDistinctOutputFiles", () => {
+  function problem(outputs: Array<{ name: string; file?: string }>): string | undefined {
+    try {
+      assertDistinctOutputFiles(outputs, dir);
+      return undefined;
+    } catch (error) {
+      expect(error).toBeInstanceOf(SesGuardError);
+      expect((error as SesGuardError).exitCode).toBe(2);
+      return (error as SesGuardError).message;
+    }
+  }
+
+  it("refuses two spellings of one path", () => {
+    expect(
+      problem([
+        { name: "--format json", file: "r.out" },
+        { name: "--format sarif", file: "./r.out" },
+      ]),
+    ).toBe(
+      '--format json ("r.out") and --format sarif ("./r.out") name the same file; give each output a file of its own',
+    );
+    expect(
+      problem([
+        { name: "a", file: "out/x.json" },
+        { name: "b", file: join(dir, "out", "..", "out", "x.json") },
+      ]),
+    ).toMatch(/^a .* and b .* name the same file/);
+  });
+
+  it("refuses a path that reaches the other through a symbolic link, existing or not", () => {
+    mkdirSync(join(dir, "real"), { recursive: true });
+    symlinkSync(join(dir, "real"), join(dir, "linked"));
+    expect(
+      problem([
+        { name: "a", file: "real/new.json" },
+        { name: "b", file: "linked/new.json" },
+      ]),
+    ).toMatch(/name the same file/);
+  });
+
+  it("lets distinct files and standard output through", () => {
+    expect(
+      problem([
+        { name: "--format text" },
+        { name: "--format json", file: "r.json" },
+        { name: "--format sarif", file: "r.sarif" },
+        { name: "--format junit" },
+      ]),
+    ).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import {
   escapeMarkdown,
   escapeXmlAttribute,
   escapeXmlText,
+  jsonWithoutLogCommands,
   neutralizeControls,
   safeLinkUrl,
   singleLine,
@@ -52,6 +53,8 @@ describe("workflow command escaping", () => {
     ["CR and LF", "a\r\nb", "a%0D%0Ab"],
     ["colons and commas stay in data", "a::b,c", "a::b,c"],
     ["controls are made visible", "\u001b[2J", "\\x1b[2J"],
+    ["a command of the older syntax is spelt as on a terminal", "a ##[error]b", "a ##\\x5berror]b"],
+    ["bidi overrides and isolates are made visible", "\u202eab\u2066", "\\u202eab\\u2066"],
   ])("data: %s", (_name, input, expected) => {
     expect(escapeCommandData(input)).toBe(expected);
   });
@@ -144,5 +147,14 @@ describe("safeLinkUrl", () => {
     [undefined, undefined],
   ])("%s", (input, expected) => {
     expect(safeLinkUrl(input)).toBe(expected);
+  });
+});
+
+describe("JSON text", () => {
+  it("spells ##[ and the controls JSON.stringify leaves as escapes that parse back to the same text", () => {
+    const value = { title: "a ##[error]b \u202eevil\u202c \u2066x\u2069 \u0085 \u2028 \u007f" };
+    const json = jsonWithoutLogCommands(JSON.stringify(value));
+    expect(json).not.toMatch(/##\[|[\u007f-\u009f\u2028-\u202e\u2066-\u2069]/);
+    expect(JSON.parse(json)).toEqual(value);
   });
 });

@@ -1,7 +1,7 @@
 import type { CommandIo } from "../../authoring/command-io.js";
 import { formatRulesJson, formatRulesText, listRules } from "../../authoring/rules-listing.js";
 import { ExitCode } from "../../errors.js";
-import { deliverFormatOutputs } from "../../io/format-outputs.js";
+import { assertDistinctOutputFiles, deliverFormatOutputs } from "../../io/format-outputs.js";
 import { terminalSafe } from "../../report/terminal-text.js";
 import { type FormatRequest, loadPolicies } from "../../run.js";
 
@@ -14,6 +14,10 @@ export async function runRulesCommand(
   formats: readonly FormatRequest[],
   io: CommandIo,
 ): Promise<number> {
+  assertDistinctOutputFiles(
+    formats.map((f) => ({ name: `--format ${f.name}`, file: f.file })),
+    io.cwd,
+  );
   const policy = await loadPolicies(policies, io.cwd);
   const today = io.now().toISOString().slice(0, 10);
   const rules = listRules(policy, today);

@@ -18,7 +18,7 @@ import {
 import { UNKNOWN_REGION } from "../../engine/facts.js";
 import { type Diagnostic, ExitCode, formatDiagnostic, SesGuardError, usageError } from "../../errors.js";
 import { readBoundedText } from "../../io/bounded-read.js";
-import { deliverFormatOutputs } from "../../io/format-outputs.js";
+import { assertDistinctOutputFiles, deliverFormatOutputs } from "../../io/format-outputs.js";
 import { describeFsError } from "../../io/fs-errors.js";
 import { createPolicyHost } from "../../io/policy-host.js";
 import { isPackReference, loadPolicy, type PolicyHost } from "../../policy/resolve.js";
@@ -36,6 +36,10 @@ export async function runTestCommand(
   formats: readonly FormatRequest[],
   io: CommandIo,
 ): Promise<number> {
+  assertDistinctOutputFiles(
+    formats.map((f) => ({ name: `--format ${f.name}`, file: f.file })),
+    io.cwd,
+  );
   const named = paths.length > 0 ? paths : ["."];
   const files = findTestFiles(named, io.cwd);
   // Test files can arrive in pull requests, so like `extends` they may only reach files inside the
