@@ -247,10 +247,14 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
+/**
+ * One waiver per place in a file: a file extended twice brings its waivers twice. The place
+ * includes the column, since flow-style waivers (`[{...}, {...}]`) share a line.
+ */
 function dedupeWaivers(waivers: Waiver[]): Waiver[] {
   const seen = new Set<string>();
   return waivers.filter((w) => {
-    const key = `${w.source.file}:${w.source.line}`;
+    const key = `${w.source.file}:${w.source.line}:${w.source.column}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
