@@ -4,6 +4,7 @@ import type { Diagnostic } from "../errors.js";
 import { validate } from "../generated/validate-policy.js";
 import type { Rule, Severity, SourceLocation, Waiver } from "../types.js";
 import { compileCheck } from "./compile-check.js";
+import { checkRegionGlobs } from "./region-globs.js";
 import { schemaDiagnostics } from "./schema-errors.js";
 import { escapePointer, isMap, parseYaml, type YamlDocument } from "./yaml-document.js";
 
@@ -114,6 +115,7 @@ function compileRules(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnostic
       return;
     }
     firstSeen.set(rule.id, source);
+    checkRegionGlobs(rule.regions, `${pointer}/regions`, doc, diagnostics, "rule");
     if (typeof rule.message === "string") {
       for (const name of unknownPlaceholders(rule.message)) {
         diagnostics.push({
@@ -149,6 +151,7 @@ function compileWaivers(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnost
   const waivers: Waiver[] = [];
   (Array.isArray(raw.waivers) ? raw.waivers : []).forEach((waiver, i) => {
     if (!isMap(waiver) || typeof waiver.rule !== "string") return;
+    checkRegionGlobs(waiver.regions, `/waivers/${i}/regions`, doc, diagnostics, "waiver");
     if (typeof waiver.reason !== "string" || typeof waiver.expires !== "string") return;
     if (!isCalendarDate(waiver.expires)) {
       const where = doc.locate(`/waivers/${i}/expires`);

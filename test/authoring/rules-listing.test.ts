@@ -112,19 +112,20 @@ describe("the table", () => {
   });
 
   it("shows control characters from a policy as visible escapes", async () => {
-    const policy = await loadFrom(["p.yaml"], {
-      "p.yaml": `version: 1
+    // Region filters must name SES Regions, so the control characters come in the file's name.
+    const policy = await loadFrom(["p\u001b[2J.yaml"], {
+      "p\u001b[2J.yaml": `version: 1
 extends: [recommended]
 waivers:
   - rule: vdm-enabled
     reason: "x"
-    regions: ["eu-\\u001b[2J*"]
+    regions: ["eu-*"]
     expires: 2030-01-01
 `,
     });
     const text = formatRulesText(listRules(policy, "2026-05-01"), policy.files);
     expect(text).not.toContain("\u001b");
-    expect(text).toContain("until 2030-01-01 for eu-\\x1b[2J* (p.yaml:4)");
+    expect(text).toContain("until 2030-01-01 for eu-* (p\\x1b[2J.yaml:4)");
   });
 });
 
