@@ -6,11 +6,12 @@
 import * as core from "@actions/core";
 import { ExitCode, formatDiagnostic, SesGuardError } from "../errors.js";
 import { exitAfterFlush } from "../io/exit-after-flush.js";
-import { blockingFailures, countsLine } from "../report/common.js";
+import { blockingFailures } from "../report/common.js";
 import { escapeMarkdown } from "../report/escape.js";
 import { type Annotation, createGithubFormatter, renderAnnotation } from "../report/github.js";
 import { repositoryPath } from "../report/location.js";
 import { createMarkdownFormatter } from "../report/markdown.js";
+import { nothingChecked, verdictCountsLine } from "../report/verdict.js";
 import { type CheckOutcome, DEFAULT_TIMEOUT_SECONDS, type FormatRequest, runCheck } from "../run.js";
 import type { FormatContext } from "../types.js";
 import { type ActionInputs, parseActionInputs, workflowFile } from "./inputs.js";
@@ -48,6 +49,8 @@ function failureMessage(outcome: CheckOutcome, exitCode: number): string {
   if (unreadable > 0) parts.push(`${plural(unreadable, "target")} could not be read`);
   const failures = blockingFailures(report);
   if (failures > 0) parts.push(`${plural(failures, "failed rule")} at or above ${report.failOn}`);
+  const unchecked = nothingChecked(report);
+  if (unchecked) parts.push(unchecked);
   for (const problem of outcome.writeErrors) parts.push(problem);
   if (parts.length === 0) parts.push(`exit code ${exitCode}`);
   return `ses-guard: ${parts.join("; ")}. See the annotations and the job summary.`;
@@ -107,9 +110,7 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
     const github = createGithubFormatter({ moreAt, reserve: exitCode === 0 ? {} : { error: 1 } });
     process.stdout.write(github(report, context));
   } else {
-    core.info(
-      `ses-guard ${exitCode === 0 ? "passed" : "failed"}: ${countsLine(report)} (exit code ${exitCode})`,
-    );
+    core.info(verdictCountsLine(report, exitCode));
   }
   if (inputs.summary) await writeSummary(createMarkdownFormatter({ fullReport })(report, context));
 

@@ -2,6 +2,7 @@ import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
 import { compiledPacks } from "../generated/compiled-packs.js";
 import { didYouMean } from "../suggest.js";
 import type { Policy, Rule, SourceLocation, Waiver } from "../types.js";
+import { noEnabledRules } from "./enabled-rules.js";
 import type { Override, PolicyFile } from "./policy-file.js";
 
 /** What the loader needs from the outside world; the CLI gives it the file system. */
@@ -181,6 +182,10 @@ export async function loadPolicy(specs: readonly string[], host: PolicyHost): Pr
         ...waiver.source,
       });
     }
+  }
+  if (diagnostics.length === 0) {
+    const empty = noEnabledRules([...all.rules.values()], all.overrides, files);
+    if (empty) diagnostics.push(empty);
   }
   if (diagnostics.length > 0) throw new SesGuardError(inReadingOrder(dedupe(diagnostics)), ExitCode.usage);
   return { rules: [...all.rules.values()], waivers: dedupeWaivers(all.waivers), files };

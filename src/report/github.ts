@@ -6,9 +6,10 @@
  */
 
 import type { FormatContext, Formatter, Report, Result } from "../types.js";
-import { countsLine, resultsByTarget, targetLabel } from "./common.js";
+import { resultsByTarget, targetLabel } from "./common.js";
 import { escapeCommandData, escapeCommandProperty } from "./escape.js";
 import { indexRules, repositoryPath, resultLocation } from "./location.js";
+import { verdictCountsLine } from "./verdict.js";
 
 /** An annotation level, named as the workflow command is. */
 export type AnnotationLevel = "error" | "warning" | "notice";
@@ -154,8 +155,7 @@ export function createGithubFormatter(options: GithubFormatOptions = {}): Format
   return (report, context) => {
     const lines = buildAnnotations(report, context, options).map(renderAnnotation);
     if (options.summaryLine ?? true) {
-      const verdict = report.summary.exitCode === 0 ? "passed" : "failed";
-      lines.push(`ses-guard ${verdict}: ${countsLine(report)} (exit code ${report.summary.exitCode})`);
+      lines.push(verdictCountsLine(report));
     }
     return `${lines.join("\n")}\n`;
   };

@@ -114,7 +114,7 @@ describe("the CLI on generated policies and account data", () => {
           expect(wellFormed(readFileSync(join(cwd, "out", "report.junit"), "utf8"))).toBe(true);
           expect(readFileSync(join(cwd, "out", "report.markdown"), "utf8").length).toBeGreaterThan(0);
           expect(readFileSync(join(cwd, "out", "report.github"), "utf8")).toMatch(
-            /ses-guard (passed|failed): /,
+            /ses-guard (passed|failed)( \(fail-on [a-z]+\))?: /,
           );
         },
       ),

@@ -534,6 +534,15 @@ export function policyDocument(options: PolicyOptions): fc.Arbitrary<GeneratedPo
           const changes = Object.entries(overrides ?? {}).filter(
             ([, change]) => Object.keys(change).length > 0,
           );
+          // A policy that enables no rule is refused, so one rule always stays on.
+          const disabled = new Set(
+            changes.filter(([, change]) => change.enabled === false).map(([id]) => id),
+          );
+          const kept = allIds.find((id) => !disabled.has(id));
+          if (kept === undefined) {
+            const first = changes.find(([, change]) => change.enabled === false);
+            if (first) first[1] = { ...first[1], enabled: true };
+          }
           if (changes.length > 0) document.overrides = Object.fromEntries(changes);
           if (waivers && waivers.length > 0) document.waivers = waivers;
           return { document, ruleIds: allIds };
