@@ -128,7 +128,8 @@ function resultAnnotation(
   if (result.docs) lines.push(`Docs: ${result.docs}`);
   const annotation: Annotation = {
     level,
-    title: `${result.ruleId}: ${result.title}`,
+    // A rule without a title is titled by its id: "vdm: vdm" would say it twice.
+    title: result.title === result.ruleId ? result.ruleId : `${result.ruleId}: ${result.title}`,
     message: lines.join("\n"),
   };
   const location = resultLocation(result, context, rules);
