@@ -161,7 +161,7 @@ async function readInputs(options: RunOptions, host: RunHost): Promise<TargetDat
     const text =
       input === "-" ? await host.readStdin(MAX_INPUT_BYTES) : readInputFile(resolve(host.cwd, input), input);
     if (text === undefined) throw inputTooLarge(name);
-    for (const target of await parseInput(name, text, labels)) {
+    for (const target of await parseInput(name, text, labels, host.now())) {
       // Two targets with one region and account id could not be told apart in any report.
       const key = `${target.region}\u0000${target.accountId ?? ""}`;
       const first = seen.get(key);

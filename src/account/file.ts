@@ -1,8 +1,10 @@
 import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
-import type { ErrorInfo, TargetData } from "../types.js";
+import type { TargetData } from "../types.js";
 import { MAX_ACCOUNT_DEPTH, nestsDeeperThan } from "./account-shape.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
+import { locateJson } from "./json-locate.js";
 import { accountMembers } from "./shape.js";
+import { readSnapshotTargets } from "./snapshot-targets.js";
 
 /** The `kind` that marks a snapshot written by `ses-guard snapshot`. */
 export const SNAPSHOT_KIND = "ses-guard/snapshot";
@@ -47,10 +49,16 @@ export function createSnapshot(
 
 /**
  * Reads an `--input`: the raw output of `aws sesv2 get-account` (one target, labelled by
- * `--region`/`--account-id`) or a snapshot (its own targets). Bad input is a usage error (exit 2)
+ * `--region`/`--account-id`) or a snapshot (its own targets, checked by readSnapshotTargets;
+ * `now` lets it refuse a snapshot dated in the future). Bad input is a usage error (exit 2)
  * naming the file and, for JSON syntax errors, the line and column.
  */
-export async function parseInput(file: string, raw: string, labels: InputLabels): Promise<TargetData[]> {
+export async function parseInput(
+  file: string,
+  raw: string,
+  labels: InputLabels,
+  now?: Date,
+): Promise<TargetData[]> {
   // A byte order mark is invisible in editors and written by some Windows shells; JSON.parse rejects it.
   const text = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
   const fail = (code: string, message: string, where: Omit<Diagnostic, "code" | "message"> = {}) =>
@@ -84,7 +92,11 @@ export async function parseInput(file: string, raw: string, labels: InputLabels)
     );
   }
   const record = data as Record<string, unknown>;
-  if (record.kind === SNAPSHOT_KIND) return snapshotTargets(record, fail);
+  if (record.kind === SNAPSHOT_KIND) {
+    const read = readSnapshotTargets(record, now);
+    if ("targets" in read) return read.targets;
+    throw fail(read.problem.code, read.problem.message, (await locateJson(text, read.problem.path)) ?? {});
+  }
   return [{ ...labels, status: "ok", account: accountFrom(record, fail) }];
 }
 
@@ -118,57 +130,6 @@ function accountFrom(record: Record<string, unknown>, fail: Fail): Record<string
     );
   }
   return account;
-}
-
-function snapshotTargets(record: Record<string, unknown>, fail: Fail): TargetData[] {
-  if (record.version !== 1) {
-    throw fail(
-      "input/snapshot-version",
-      `snapshot version ${JSON.stringify(record.version)} is not supported; this ses-guard reads version 1`,
-    );
-  }
-  if (!Array.isArray(record.targets)) throw fail("input/snapshot-invalid", "snapshot has no `targets` list");
-  // Zero targets would be a run that checks nothing and passes: the gate fails closed instead.
-  if (record.targets.length === 0)
-    throw fail("input/snapshot-empty", "snapshot has no targets: there is nothing to check");
-  return record.targets.map((raw, i) => {
-    const where = `snapshot target ${i + 1}`;
-    if (raw === null || typeof raw !== "object")
-      throw fail("input/snapshot-invalid", `${where} is not an object`);
-    const t = raw as Record<string, unknown>;
-    if (typeof t.region !== "string" || t.region === "")
-      throw fail("input/snapshot-invalid", `${where} has no region`);
-    const accountId = typeof t.accountId === "string" ? t.accountId : null;
-    const base = { region: t.region, accountId };
-    if (t.status === "ok") {
-      if (t.account === null || typeof t.account !== "object" || Array.isArray(t.account)) {
-        throw fail("input/snapshot-invalid", `${where} (${t.region}) has status ok but no account object`);
-      }
-      return { ...base, status: "ok", account: t.account as Record<string, unknown> };
-    }
-    if (t.status === "skipped") {
-      return {
-        ...base,
-        status: "skipped",
-        notice: typeof t.notice === "string" ? t.notice : "skipped when the snapshot was taken",
-      };
-    }
-    // Anything else, including an unknown status, was not read: it must not pass.
-    return { ...base, status: "error", error: errorFrom(t.error) };
-  });
-}
-
-function errorFrom(raw: unknown): ErrorInfo {
-  const e = (raw ?? {}) as Record<string, unknown>;
-  // Blank text says nothing: fall back to what is known rather than print an empty cause.
-  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
-  const info: ErrorInfo = {
-    code: text(e.code) ?? "snapshot/unreadable-target",
-    message: text(e.message) ?? "the target could not be read when the snapshot was taken",
-  };
-  const hint = text(e.hint);
-  if (hint) info.hint = hint;
-  return info;
 }
 
 /** Finds where a JSON syntax error is, as a line and column. */
