@@ -207,5 +207,10 @@ async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[
   // STS is the authority on whose credentials these are; --account-id labels what it could not tell,
   // so that waivers scoped to accounts and the report can still name the account.
   const { accountId } = options;
-  return accountId ? targets.map((t) => (t.accountId === null ? { ...t, accountId } : t)) : targets;
+  if (!accountId) return targets;
+  return targets.map((t) => {
+    if (t.accountId !== null) return t;
+    const { accountIdUnknownReason: _known, ...rest } = t;
+    return { ...rest, accountId };
+  });
 }

@@ -116,6 +116,8 @@ export interface TargetData {
   region: string;
   /** Null when unknown (no `--account-id`, or STS could not tell). */
   accountId: string | null;
+  /** Why `accountId` is null when ses-guard asked and could not tell (`STS GetCallerIdentity failed: ...`). */
+  accountIdUnknownReason?: string;
   status: "ok" | "error" | "skipped";
   account?: Record<string, unknown>;
   error?: ErrorInfo;
@@ -163,6 +165,8 @@ export interface Result {
 export interface TargetSummary {
   region: string;
   accountId: string | null;
+  /** Why `accountId` is null when ses-guard asked and could not tell. */
+  accountIdUnknownReason?: string;
   status: "ok" | "error" | "skipped";
   error?: ErrorInfo;
   notice?: string;

@@ -86,7 +86,12 @@ export function readSnapshotTargets(
       );
     }
     seen.set(key, i);
-    const base = { region: t.region, accountId };
+    const base: { region: string; accountId: string | null; accountIdUnknownReason?: string } = {
+      region: t.region,
+      accountId,
+    };
+    if (accountId === null && typeof t.accountIdUnknownReason === "string")
+      base.accountIdUnknownReason = t.accountIdUnknownReason;
     if (t.status === "ok") {
       if (t.error !== undefined && t.error !== null) {
         return problem(
@@ -122,7 +127,10 @@ function hasAccountData(account: unknown): boolean {
  * ses-guard skips only an opt-in Region that is not enabled for the account; a skip anywhere else
  * is not evidence of anything, so that target counts as unreadable (exit 3), never as passed.
  */
-function skippedTarget(base: { region: string; accountId: string | null }, notice: unknown): TargetData {
+function skippedTarget(
+  base: { region: string; accountId: string | null; accountIdUnknownReason?: string },
+  notice: unknown,
+): TargetData {
   if (!isOptInRegion(base.region)) {
     return {
       ...base,

@@ -73,6 +73,8 @@ interface CallerIdentity {
   ok: boolean;
   /** STS rejected the credentials themselves. */
   tokenRejected: boolean;
+  /** Why the account id is unknown, for the report; absent when STS told it. */
+  unknownReason?: string;
 }
 
 /**
@@ -282,14 +284,26 @@ async function readCallerIdentity(sts: STSClient, context: RegionContext): Promi
     );
     const accountId =
       typeof output.Account === "string" && /^\d{12}$/.test(output.Account) ? output.Account : null;
-    return { accountId, ok: true, tokenRejected: false };
+    return accountId === null
+      ? {
+          accountId,
+          ok: true,
+          tokenRejected: false,
+          unknownReason: "STS GetCallerIdentity returned no account id",
+        }
+      : { accountId, ok: true, tokenRejected: false };
   } catch (error) {
     const info = classifyAwsError(error, {
       region: "sts",
       timeoutSeconds: context.timeoutSeconds,
       secrets: [],
     });
-    return { accountId: null, ok: false, tokenRejected: info.code === AwsErrorCode.invalidToken };
+    return {
+      accountId: null,
+      ok: false,
+      tokenRejected: info.code === AwsErrorCode.invalidToken,
+      unknownReason: `STS GetCallerIdentity failed: ${info.message}`,
+    };
   } finally {
     linked.dispose();
     deadline.dispose();
@@ -316,6 +330,7 @@ function settleTargets(
 
   return targets.map((target, index) => {
     const withAccount: TargetData = { ...target, accountId: identity.accountId };
+    if (identity.unknownReason !== undefined) withAccount.accountIdUnknownReason = identity.unknownReason;
     if (!rejected(target) || !isOptInRegion(target.region)) return withAccount;
     const detail = target.error?.message ?? "";
     if (credentialsWork && !credentialsRejected) {

@@ -54,6 +54,8 @@ function summarizeTarget(target: TargetData): TargetSummary {
     accountId: target.accountId,
     status: target.status,
   };
+  if (target.accountId === null && target.accountIdUnknownReason)
+    summary.accountIdUnknownReason = target.accountIdUnknownReason;
   if (target.error) summary.error = target.error;
   if (target.notice) summary.notice = target.notice;
   return summary;

@@ -103,7 +103,7 @@ function targetRank(icon: string): number {
 }
 
 function unreadableSection(target: TargetSummary, results: readonly Result[]): string {
-  const lines = [`### ⛔ ${md(targetLabel(target))} could not be read`, ""];
+  const lines = [`### ⛔ ${md(targetLabel(target))} could not be read`, "", ...accountUnknownLine(target)];
   const error = target.error;
   lines.push(error ? `**${md(error.code)}**: ${md(error.message)}` : "The account data could not be read.");
   if (error?.hint) lines.push("", `Hint: ${md(error.hint)}`);
@@ -118,8 +118,13 @@ function unreadableSection(target: TargetSummary, results: readonly Result[]): s
   return lines.join("\n");
 }
 
+/** Says why the account is unknown, when ses-guard asked STS and could not tell. */
+function accountUnknownLine(target: TargetSummary): string[] {
+  return target.accountIdUnknownReason ? [`Account unknown: ${md(target.accountIdUnknownReason)}.`, ""] : [];
+}
+
 function targetSection(target: TargetSummary, results: readonly Result[], icon: string): string {
-  const lines = [`### ${icon} ${md(targetLabel(target))}`, ""];
+  const lines = [`### ${icon} ${md(targetLabel(target))}`, "", ...accountUnknownLine(target)];
   if (target.status === "skipped") {
     lines.push(`Skipped${target.notice ? `: ${md(target.notice)}` : "."}`);
     return lines.join("\n");

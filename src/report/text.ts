@@ -53,7 +53,11 @@ export function formatText(report: Report, context: FormatContext): string {
 }
 
 function targetHeading(target: TargetSummary): string {
-  const account = target.accountId ? `account ${target.accountId}` : "account unknown";
+  const account = target.accountId
+    ? `account ${target.accountId}`
+    : target.accountIdUnknownReason
+      ? `account unknown (${target.accountIdUnknownReason})`
+      : "account unknown";
   return `${safe(target.region)} · ${safe(account)}`;
 }
 
