@@ -2,6 +2,7 @@
  * `ses-guard rules`: the rule set a policy resolves to after extends and overrides, with where
  * each rule is defined and the waivers that name it, as a terminal table or JSON.
  */
+import { describeSource } from "../report/location.js";
 import { terminalSafe } from "../report/terminal-text.js";
 import type { Policy, Severity } from "../types.js";
 
@@ -71,7 +72,7 @@ export function formatRulesText(rules: readonly ListedRule[], files: readonly st
     rule.id,
     rule.severity,
     rule.enabled ? "yes" : "no",
-    `${rule.source.file}:${rule.source.line}`,
+    describeSource(rule.source, rule.pack),
     rule.waivers.length > 0 ? rule.waivers.map(describeWaiver).join("; ") : "-",
   ]);
   const table = [header, ...rows].map((row) => row.map(terminalSafe));
