@@ -2,7 +2,6 @@ import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
 import type { TargetData } from "../types.js";
 import { MAX_ACCOUNT_DEPTH, nestsDeeperThan } from "./account-shape.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
-import { locateJson } from "./json-locate.js";
 import { accountMembers } from "./shape.js";
 import { readSnapshotTargets } from "./snapshot-targets.js";
 
@@ -95,7 +94,9 @@ export async function parseInput(
   if (record.kind === SNAPSHOT_KIND) {
     const read = readSnapshotTargets(record, now);
     if ("targets" in read) return read.targets;
-    throw fail(read.problem.code, read.problem.message, (await locateJson(text, read.problem.path)) ?? {});
+    // Loaded only to refuse a snapshot: the YAML reader is not needed to check a good one.
+    const { locateJson } = await import("./json-locate.js");
+    throw fail(read.problem.code, read.problem.message, locateJson(text, read.problem.path) ?? {});
   }
   return [{ ...labels, status: "ok", account: accountFrom(record, fail) }];
 }

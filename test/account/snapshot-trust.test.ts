@@ -3,10 +3,13 @@
  * (exit 2, with the file and the place in it) or read as a target that could not be read, never
  * as a target that passed.
  */
-import { describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { parseInput } from "../../src/account/file.js";
 import { evaluatePolicy } from "../../src/engine/evaluate.js";
 import { SesGuardError } from "../../src/errors.js";
+import { hasStackTrace, runCli, tempDir } from "../helpers/cli.js";
 import { snapshotJson } from "../helpers/snapshot.js";
 import { load } from "../policy/memory-host.js";
 
@@ -148,5 +151,21 @@ describe("snapshots are not trusted blindly", () => {
       toolVersion: "0.1.0",
     });
     expect(report.summary.exitCode).toBe(3);
+  });
+});
+
+describe("through the CLI bundle", () => {
+  const { dir, cleanup } = tempDir();
+  afterAll(cleanup);
+
+  it("a refused snapshot exits 2 with file:line:col and no stack trace", async () => {
+    const text = pretty([ok("us-east-1"), ok("us-east-1")]);
+    writeFileSync(join(dir, "twice.json"), text);
+    const run = await runCli(["check", "--input", "twice.json"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    expect(run.stderr).toBe(
+      `ses-guard: twice.json:${lineOf(text, '"region"', lineOf(text, '"region"')) - 1}:5: snapshot target 2 (us-east-1, account 123456789012) is listed twice (also as target 1); a snapshot holds each account and Region once\n`,
+    );
   });
 });

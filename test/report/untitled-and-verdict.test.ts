@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePolicy } from "../../src/engine/evaluate.js";
 import { buildAnnotations, formatGithub } from "../../src/report/github.js";
+import { formatMarkdown } from "../../src/report/markdown.js";
 import { passedWithFailures, verdictCountsLine } from "../../src/report/verdict.js";
 import type { FailOn, TargetData } from "../../src/types.js";
 import { load } from "../policy/memory-host.js";
@@ -61,5 +62,29 @@ describe("a pass with failures below the threshold", () => {
       "ses-guard failed: 1 failed, 0 errors, 1 passed, 0 waived, 0 skipped (exit code 1)",
     );
     expect(passedWithFailures(failing)).toBeUndefined();
+  });
+});
+
+describe("a run that checked nothing", () => {
+  it("says so in the job summary's heading and the github format's last line", async () => {
+    const policy = await load(["p.yaml"], { "p.yaml": untitled });
+    const skipped: TargetData = {
+      region: "af-south-1",
+      accountId: null,
+      status: "skipped",
+      notice: "opt-in",
+    };
+    const report = evaluatePolicy(policy, [skipped], {
+      today: "2026-05-01",
+      failOn: "none",
+      toolVersion: "0.1.0",
+    });
+    const context = { color: false, today: "2026-05-01", workspace: "/repo", rules: policy.rules };
+    expect(formatMarkdown(report, context).split("\n")[0]).toBe(
+      "## ⛔ ses-guard failed: nothing was checked: the only target was skipped",
+    );
+    expect(formatGithub(report, context).trimEnd()).toBe(
+      "ses-guard failed: nothing was checked: the only target was skipped; 0 failed, 0 errors, 0 passed, 0 waived, 2 skipped (exit code 3)",
+    );
   });
 });
