@@ -207,7 +207,7 @@ async function readInputs(options: RunOptions, host: RunHost): Promise<TargetDat
     const text =
       input === "-" ? await host.readStdin(MAX_INPUT_BYTES) : readInputFile(resolve(host.cwd, input), input);
     if (text === undefined) throw inputTooLarge(name);
-    const parsed = await parseInput(name, text, labels);
+    const parsed = await parseInput(name, text, labels, host.now());
     refuseLabelsOnSnapshot(name, text, labelled);
     for (const target of parsed) {
       // Two targets with one region and account id could not be told apart in any report.
@@ -264,5 +264,10 @@ async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[
   // STS is the authority on whose credentials these are; --account-id labels what it could not tell,
   // so that waivers scoped to accounts and the report can still name the account.
   const { accountId } = options;
-  return accountId ? targets.map((t) => (t.accountId === null ? { ...t, accountId } : t)) : targets;
+  if (!accountId) return targets;
+  return targets.map((t) => {
+    if (t.accountId !== null) return t;
+    const { accountIdUnknownReason: _known, ...rest } = t;
+    return { ...rest, accountId };
+  });
 }

@@ -120,6 +120,8 @@ export interface TargetData {
   region: string;
   /** Null when unknown (no `--account-id`, or STS could not tell). */
   accountId: string | null;
+  /** Why `accountId` is null when ses-guard asked and could not tell (`STS GetCallerIdentity failed: ...`). */
+  accountIdUnknownReason?: string;
   status: "ok" | "error" | "skipped";
   account?: Record<string, unknown>;
   error?: ErrorInfo;
@@ -129,6 +131,8 @@ export interface TargetData {
   accountName?: string;
   /** The account's tags, where the account source knows them. */
   accountTags?: Record<string, string>;
+  /** The account's AWS Organizations state, when the fleet skipped it for not being ACTIVE. */
+  accountState?: string;
   /**
    * CloudWatch reputation rates, present only when they were read (`$reputation.*` in the policy,
    * or `snapshot --reputation`). A member is absent when CloudWatch had no datapoint for it.
@@ -184,6 +188,8 @@ export interface Result {
 export interface TargetSummary {
   region: string;
   accountId: string | null;
+  /** Why `accountId` is null when ses-guard asked and could not tell. */
+  accountIdUnknownReason?: string;
   status: "ok" | "error" | "skipped";
   error?: ErrorInfo;
   notice?: string;

@@ -1,8 +1,9 @@
 import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
-import type { ErrorInfo, ReputationFacts, TargetData } from "../types.js";
+import type { TargetData } from "../types.js";
 import { MAX_ACCOUNT_DEPTH, nestsDeeperThan } from "./account-shape.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
 import { accountMembers } from "./shape.js";
+import { readSnapshotTargets } from "./snapshot-targets.js";
 import { describeUtf16, SAVE_AS_UTF8 } from "./text-encoding.js";
 
 /** The `kind` that marks a snapshot written by `ses-guard snapshot`. */
@@ -48,10 +49,16 @@ export function createSnapshot(
 
 /**
  * Reads an `--input`: the raw output of `aws sesv2 get-account` (one target, labelled by
- * `--region`/`--account-id`) or a snapshot (its own targets). Bad input is a usage error (exit 2)
+ * `--region`/`--account-id`) or a snapshot (its own targets, checked by readSnapshotTargets;
+ * `now` lets it refuse a snapshot dated in the future). Bad input is a usage error (exit 2)
  * naming the file and, for JSON syntax errors, the line and column.
  */
-export async function parseInput(file: string, raw: string, labels: InputLabels): Promise<TargetData[]> {
+export async function parseInput(
+  file: string,
+  raw: string,
+  labels: InputLabels,
+  now?: Date,
+): Promise<TargetData[]> {
   // A byte order mark is invisible in editors and written by some Windows shells; JSON.parse rejects it.
   const text = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
   const fail = (code: string, message: string, where: Omit<Diagnostic, "code" | "message"> = {}) =>
@@ -89,7 +96,13 @@ export async function parseInput(file: string, raw: string, labels: InputLabels)
     );
   }
   const record = data as Record<string, unknown>;
-  if (record.kind === SNAPSHOT_KIND) return snapshotTargets(record, fail);
+  if (record.kind === SNAPSHOT_KIND) {
+    const read = readSnapshotTargets(record, now);
+    if ("targets" in read) return read.targets;
+    // Loaded only to refuse a snapshot: the YAML reader is not needed to check a good one.
+    const { locateJson } = await import("./json-locate.js");
+    throw fail(read.problem.code, read.problem.message, locateJson(text, read.problem.path) ?? {});
+  }
   return [{ ...labels, status: "ok", account: accountFrom(record, fail) }];
 }
 
@@ -123,98 +136,6 @@ function accountFrom(record: Record<string, unknown>, fail: Fail): Record<string
     );
   }
   return account;
-}
-
-function snapshotTargets(record: Record<string, unknown>, fail: Fail): TargetData[] {
-  if (record.version !== 1) {
-    throw fail(
-      "input/snapshot-version",
-      `snapshot version ${JSON.stringify(record.version)} is not supported; this ses-guard reads version 1`,
-    );
-  }
-  if (!Array.isArray(record.targets)) throw fail("input/snapshot-invalid", "snapshot has no `targets` list");
-  // Zero targets would be a run that checks nothing and passes: the gate fails closed instead.
-  if (record.targets.length === 0)
-    throw fail("input/snapshot-empty", "snapshot has no targets: there is nothing to check");
-  return record.targets.map((raw, i) => {
-    const where = `snapshot target ${i + 1}`;
-    if (raw === null || typeof raw !== "object")
-      throw fail("input/snapshot-invalid", `${where} is not an object`);
-    const t = raw as Record<string, unknown>;
-    if (typeof t.region !== "string" || t.region === "")
-      throw fail("input/snapshot-invalid", `${where} has no region`);
-    const accountId = typeof t.accountId === "string" ? t.accountId : null;
-    const base: Pick<TargetData, "region" | "accountId" | "accountName" | "accountTags"> = {
-      region: t.region,
-      accountId,
-      ...accountLabels(t),
-    };
-    if (t.status === "ok") {
-      if (t.account === null || typeof t.account !== "object" || Array.isArray(t.account)) {
-        throw fail("input/snapshot-invalid", `${where} (${t.region}) has status ok but no account object`);
-      }
-      const target: TargetData = { ...base, status: "ok", account: t.account as Record<string, unknown> };
-      if (t.reputation !== undefined) {
-        const reputation = reputationFrom(t.reputation);
-        if (!reputation) {
-          throw fail(
-            "input/snapshot-invalid",
-            `${where} (${t.region}) has reputation that is not bounceRatePercent/complaintRatePercent percentages from 0 to 100`,
-          );
-        }
-        target.reputation = reputation;
-      }
-      return target;
-    }
-    if (t.status === "skipped") {
-      return {
-        ...base,
-        status: "skipped",
-        notice: typeof t.notice === "string" ? t.notice : "skipped when the snapshot was taken",
-      };
-    }
-    // Anything else, including an unknown status, was not read: it must not pass.
-    return { ...base, status: "error", error: errorFrom(t.error) };
-  });
-}
-
-/** The `$reputation.*` facts `snapshot --reputation` stored, or undefined when they are not that. */
-function reputationFrom(raw: unknown): ReputationFacts | undefined {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return undefined;
-  const facts: ReputationFacts = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (key !== "bounceRatePercent" && key !== "complaintRatePercent") return undefined;
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100) return undefined;
-    facts[key] = value;
-  }
-  return facts;
-}
-
-/** A fleet snapshot's account name and tags, kept for rules about them; anything malformed is dropped. */
-function accountLabels(t: Record<string, unknown>): Pick<TargetData, "accountName" | "accountTags"> {
-  const labels: Pick<TargetData, "accountName" | "accountTags"> = {};
-  if (typeof t.accountName === "string") labels.accountName = t.accountName;
-  const tags = t.accountTags;
-  if (tags !== null && typeof tags === "object" && !Array.isArray(tags)) {
-    const entries = Object.entries(tags).filter(
-      (entry): entry is [string, string] => typeof entry[1] === "string",
-    );
-    if (entries.length > 0) labels.accountTags = Object.fromEntries(entries);
-  }
-  return labels;
-}
-
-function errorFrom(raw: unknown): ErrorInfo {
-  const e = (raw ?? {}) as Record<string, unknown>;
-  // Blank text says nothing: fall back to what is known rather than print an empty cause.
-  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
-  const info: ErrorInfo = {
-    code: text(e.code) ?? "snapshot/unreadable-target",
-    message: text(e.message) ?? "the target could not be read when the snapshot was taken",
-  };
-  const hint = text(e.hint);
-  if (hint) info.hint = hint;
-  return info;
 }
 
 /**

@@ -13,6 +13,7 @@ import { type Annotation, createGithubFormatter, renderAnnotation } from "../rep
 import { repositoryPath } from "../report/location.js";
 import { createMarkdownFormatter, SUMMARY_LIMIT_BYTES } from "../report/markdown.js";
 import { terminalSafe } from "../report/terminal-text.js";
+import { nothingChecked, verdictCountsLine } from "../report/verdict.js";
 import { type CheckOutcome, DEFAULT_TIMEOUT_SECONDS, type FormatRequest, runCheck } from "../run.js";
 import type { FormatContext } from "../types.js";
 import { inActionWords } from "./action-wording.js";
@@ -75,6 +76,8 @@ function failureMessage(outcome: CheckOutcome, exitCode: number, stepFileProblem
   if (unreadable > 0) parts.push(`${plural(unreadable, "target")} could not be read`);
   const failures = blockingFailures(report);
   if (failures > 0) parts.push(`${plural(failures, "failed rule")} at or above ${report.failOn}`);
+  const unchecked = nothingChecked(report);
+  if (unchecked) parts.push(unchecked);
   for (const problem of [...outcome.writeErrors, ...stepFileProblems]) parts.push(terminalSafe(problem));
   if (parts.length === 0) parts.push(`exit code ${exitCode}`);
   // File names and reasons can be long: the failure annotation stays one bounded line.
@@ -143,9 +146,7 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
     const github = createGithubFormatter({ moreAt, reserve: exitCode === 0 ? {} : { error: 1 } });
     process.stdout.write(github(report, context));
   } else {
-    core.info(
-      `ses-guard ${exitCode === 0 ? "passed" : "failed"}: ${countsLine(report)} (exit code ${exitCode})`,
-    );
+    core.info(verdictCountsLine(report, exitCode));
   }
   const stepFileProblems: string[] = [];
   if (inputs.summary) {

@@ -4,6 +4,7 @@
  */
 import { describeCheck } from "../report/describe-check.js";
 import { jsonWithoutLogCommands } from "../report/escape.js";
+import { describeSource } from "../report/location.js";
 import { terminalSafe } from "../report/terminal-text.js";
 import type { Policy, Severity } from "../types.js";
 
@@ -79,7 +80,7 @@ export function formatRulesText(rules: readonly ListedRule[], files: readonly st
     rule.id,
     rule.severity,
     rule.enabled ? "yes" : "no",
-    `${rule.source.file}:${rule.source.line}`,
+    describeSource(rule.source, rule.pack),
     rule.waivers.length > 0 ? rule.waivers.map(describeWaiver).join("; ") : "-",
   ]);
   const table = [header, ...rows].map((row) => row.map(terminalSafe));

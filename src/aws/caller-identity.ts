@@ -15,6 +15,8 @@ export interface CallerIdentity {
   ok: boolean;
   /** STS rejected the credentials themselves. */
   tokenRejected: boolean;
+  /** Why the account id is unknown, for the report; absent when STS told it. */
+  unknownReason?: string;
 }
 
 /** The deadlines and interrupt that bound the call. */
@@ -23,6 +25,8 @@ export interface CallerIdentityContext {
   deadlineMs: number;
   signal: AbortSignal | undefined;
   runDeadline: AbortSignal;
+  /** Kept out of the reason, which the report prints. */
+  secrets?: readonly string[];
 }
 
 /** Asks STS who the credentials belong to; never rejects. */
@@ -39,14 +43,26 @@ export async function readCallerIdentity(
     );
     const accountId =
       typeof output.Account === "string" && /^\d{12}$/.test(output.Account) ? output.Account : null;
-    return { accountId, ok: true, tokenRejected: false };
+    return accountId === null
+      ? {
+          accountId,
+          ok: true,
+          tokenRejected: false,
+          unknownReason: "STS GetCallerIdentity returned no account id",
+        }
+      : { accountId, ok: true, tokenRejected: false };
   } catch (error) {
     const info = classifyAwsError(error, {
       region: "sts",
       timeoutSeconds: context.timeoutSeconds,
-      secrets: [],
+      secrets: [...(context.secrets ?? [])],
     });
-    return { accountId: null, ok: false, tokenRejected: info.code === AwsErrorCode.invalidToken };
+    return {
+      accountId: null,
+      ok: false,
+      tokenRejected: info.code === AwsErrorCode.invalidToken,
+      unknownReason: `STS GetCallerIdentity failed: ${info.message}`,
+    };
   } finally {
     linked.dispose();
     deadline.dispose();

@@ -28,6 +28,7 @@ export function settleTargets(
 
   return targets.map((target, index) => {
     const withAccount: TargetData = { ...target, accountId: identity.accountId };
+    if (identity.unknownReason !== undefined) withAccount.accountIdUnknownReason = identity.unknownReason;
     if (!rejected(target) || !isOptInRegion(target.region)) return withAccount;
     const detail = target.error?.message ?? "";
     if (credentialsWork && !credentialsRejected) {

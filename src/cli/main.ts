@@ -2,6 +2,7 @@ import { ExitCode, formatDiagnostic, SesGuardError } from "../errors.js";
 import { readBoundedStream } from "../io/bounded-read.js";
 import { isTerminal, writeStderr, writeStdout } from "../io/stdio.js";
 import { terminalSafe } from "../report/terminal-text.js";
+import { nothingChecked } from "../report/verdict.js";
 import { loadPolicies, type RunHost, runCheck, runSnapshot } from "../run.js";
 import { toolVersion } from "../version.js";
 import { parseCommandLine } from "./args.js";
@@ -129,6 +130,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         const outcome = await runCheck(invocation.options, host);
         for (const output of outcome.outputs) if (!output.file) writeStdout(output.text);
         for (const problem of outcome.writeErrors) writeStderr(`ses-guard: ${terminalSafe(problem)}\n`);
+        const unchecked = nothingChecked(outcome.report);
+        if (unchecked) writeStderr(`ses-guard: ${unchecked}\n`);
         return outcome.writeErrors.length > 0 ? ExitCode.usage : outcome.exitCode;
       }
     }

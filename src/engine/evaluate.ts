@@ -55,6 +55,8 @@ function summarizeTarget(target: TargetData): TargetSummary {
     accountId: target.accountId,
     status: target.status,
   };
+  if (target.accountId === null && target.accountIdUnknownReason)
+    summary.accountIdUnknownReason = target.accountIdUnknownReason;
   if (target.error) summary.error = target.error;
   if (target.notice) summary.notice = target.notice;
   if (target.accountName !== undefined) summary.accountName = target.accountName;

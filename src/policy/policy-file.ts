@@ -4,6 +4,7 @@ import type { Diagnostic } from "../errors.js";
 import { validate } from "../generated/validate-policy.js";
 import type { Check, Rule, Severity, SourceLocation, Waiver } from "../types.js";
 import { compileCheck } from "./compile-check.js";
+import { checkRegionGlobs } from "./region-globs.js";
 import { schemaDiagnostics } from "./schema-errors.js";
 import { escapePointer, isMap, parseYaml, type YamlDocument } from "./yaml-document.js";
 
@@ -122,6 +123,7 @@ function compileRules(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnostic
       return;
     }
     firstSeen.set(rule.id, source);
+    checkRegionGlobs(rule.regions, `${pointer}/regions`, doc, diagnostics, "rule");
     if (typeof rule.message === "string") {
       for (const name of unknownPlaceholders(rule.message)) {
         diagnostics.push({
@@ -159,6 +161,7 @@ function compileWaivers(raw: RawPolicy, doc: YamlDocument, diagnostics: Diagnost
   const waivers: Waiver[] = [];
   (Array.isArray(raw.waivers) ? raw.waivers : []).forEach((waiver, i) => {
     if (!isMap(waiver) || typeof waiver.rule !== "string") return;
+    checkRegionGlobs(waiver.regions, `/waivers/${i}/regions`, doc, diagnostics, "waiver");
     if (typeof waiver.reason !== "string" || typeof waiver.expires !== "string") return;
     const when = compileWhen(waiver.when, `/waivers/${i}/when`, doc, diagnostics);
     if (when === null) return;

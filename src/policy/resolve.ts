@@ -2,6 +2,7 @@ import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
 import { compiledPacks } from "../generated/compiled-packs.js";
 import { didYouMean } from "../suggest.js";
 import type { Policy, Rule, SourceLocation, Waiver } from "../types.js";
+import { noEnabledRules } from "./enabled-rules.js";
 import type { Override, PolicyFile } from "./policy-file.js";
 
 /** What the loader needs from the outside world; the CLI gives it the file system. */
@@ -182,6 +183,10 @@ export async function loadPolicy(specs: readonly string[], host: PolicyHost): Pr
       });
     }
   }
+  if (diagnostics.length === 0) {
+    const empty = noEnabledRules([...all.rules.values()], all.overrides, files);
+    if (empty) diagnostics.push(empty);
+  }
   if (diagnostics.length > 0) throw new SesGuardError(inReadingOrder(dedupe(diagnostics)), ExitCode.usage);
   return { rules: [...all.rules.values()], waivers: dedupeWaivers(all.waivers), files };
 }
@@ -247,10 +252,14 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
+/**
+ * One waiver per place in a file: a file extended twice brings its waivers twice. The place
+ * includes the column, since flow-style waivers (`[{...}, {...}]`) share a line.
+ */
 function dedupeWaivers(waivers: Waiver[]): Waiver[] {
   const seen = new Set<string>();
   return waivers.filter((w) => {
-    const key = `${w.source.file}:${w.source.line}`;
+    const key = `${w.source.file}:${w.source.line}:${w.source.column}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -6,9 +6,10 @@
  */
 
 import type { FormatContext, Formatter, Report, Result } from "../types.js";
-import { countsLine, resultsByTarget, targetLabel } from "./common.js";
+import { resultsByTarget, targetLabel } from "./common.js";
 import { escapeCommandData, escapeCommandProperty } from "./escape.js";
 import { indexRules, repositoryPath, resultLocation } from "./location.js";
+import { verdictCountsLine } from "./verdict.js";
 
 /** An annotation level, named as the workflow command is. */
 export type AnnotationLevel = "error" | "warning" | "notice";
@@ -127,7 +128,8 @@ function resultAnnotation(
   if (result.docs) lines.push(`Docs: ${result.docs}`);
   const annotation: Annotation = {
     level,
-    title: `${result.ruleId}: ${result.title}`,
+    // A rule without a title is titled by its id: "vdm: vdm" would say it twice.
+    title: result.title === result.ruleId ? result.ruleId : `${result.ruleId}: ${result.title}`,
     message: lines.join("\n"),
   };
   const location = resultLocation(result, context, rules);
@@ -154,8 +156,7 @@ export function createGithubFormatter(options: GithubFormatOptions = {}): Format
   return (report, context) => {
     const lines = buildAnnotations(report, context, options).map(renderAnnotation);
     if (options.summaryLine ?? true) {
-      const verdict = report.summary.exitCode === 0 ? "passed" : "failed";
-      lines.push(`ses-guard ${verdict}: ${countsLine(report)} (exit code ${report.summary.exitCode})`);
+      lines.push(verdictCountsLine(report));
     }
     return `${lines.join("\n")}\n`;
   };

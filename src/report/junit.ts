@@ -5,31 +5,34 @@
  * `<skipped>` with the reason. The output is well-formed XML 1.0 whatever the data contains.
  */
 
-import type { FormatContext, Formatter, Report, Result, TargetSummary } from "../types.js";
+import type { FormatContext, Formatter, Report, Result, Rule, TargetSummary } from "../types.js";
 import { resultsByTarget, targetLabel } from "./common.js";
 import { escapeXmlAttribute, escapeXmlText } from "./escape.js";
+import { describeResultSource, indexRules } from "./location.js";
+
+type Rules = ReadonlyMap<string, Rule>;
 
 function attributes(values: Array<[string, string | number]>): string {
   return values.map(([name, value]) => ` ${name}="${escapeXmlAttribute(String(value))}"`).join("");
 }
 
-function policyLine(result: Result): string {
+function policyLine(result: Result, rules: Rules): string {
   const via = result.policy.via;
-  const own = `Policy: ${result.policy.file}:${result.policy.line}`;
+  const own = `Policy: ${describeResultSource(result, rules)}`;
   return via ? `${own} (brought in by extends at ${via.file}:${via.line})` : own;
 }
 
-function details(result: Result): string {
+function details(result: Result, rules: Rules): string {
   const lines = [result.message, ""];
   if (result.remediation) lines.push(`Remediation: ${result.remediation}`);
   if (result.docs) lines.push(`Documentation: ${result.docs}`);
   if (result.waiver?.expired)
     lines.push(`Waiver expired on ${result.waiver.expires}: ${result.waiver.reason}`);
-  lines.push(policyLine(result));
+  lines.push(policyLine(result, rules));
   return lines.join("\n");
 }
 
-function testCase(result: Result): string {
+function testCase(result: Result, rules: Rules): string {
   const open = `    <testcase${attributes([
     ["classname", `ses-guard.${result.region}`],
     ["name", `${result.ruleId} — ${result.title}`],
@@ -43,7 +46,7 @@ function testCase(result: Result): string {
         `      <failure${attributes([
           ["message", result.message],
           ["type", result.severity],
-        ])}>${escapeXmlText(details(result))}</failure>`,
+        ])}>${escapeXmlText(details(result, rules))}</failure>`,
         "    </testcase>",
       ].join("\n");
     case "error":
@@ -52,7 +55,7 @@ function testCase(result: Result): string {
         `      <error${attributes([
           ["message", result.message],
           ["type", "error"],
-        ])}>${escapeXmlText(details(result))}</error>`,
+        ])}>${escapeXmlText(details(result, rules))}</error>`,
         "    </testcase>",
       ].join("\n");
     case "waived": {
@@ -77,7 +80,7 @@ function counts(results: readonly Result[]) {
   };
 }
 
-function testSuite(target: TargetSummary, results: Result[]): string {
+function testSuite(target: TargetSummary, results: Result[], rules: Rules): string {
   const c = counts(results);
   const lines = [
     `  <testsuite${attributes([
@@ -101,7 +104,7 @@ function testSuite(target: TargetSummary, results: Result[]): string {
       ["value", target.status],
     ])}/>`,
     "    </properties>",
-    ...results.map(testCase),
+    ...results.map((result) => testCase(result, rules)),
   ];
   if (target.status === "error") {
     const error = target.error;
@@ -117,8 +120,10 @@ function testSuite(target: TargetSummary, results: Result[]): string {
 }
 
 /** The `junit` format: a `<testsuites>` document with one `<testsuite>` per target. */
-export const formatJunit: Formatter = (report: Report, _context: FormatContext) => {
+export const formatJunit: Formatter = (report: Report, context: FormatContext) => {
   const groups = resultsByTarget(report);
+  // Rules tell which results come from a built-in pack, so their place is named as the pack.
+  const rules = indexRules(context.rules);
   const total = counts(report.results);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -128,7 +133,7 @@ export const formatJunit: Formatter = (report: Report, _context: FormatContext) 
       ["failures", total.failures],
       ["errors", total.errors],
     ])}>`,
-    ...groups.map(({ target, results }) => testSuite(target, results)),
+    ...groups.map(({ target, results }) => testSuite(target, results, rules)),
     "</testsuites>",
     "",
   ].join("\n");

@@ -11,6 +11,46 @@ export interface RepositoryLocation {
   file: string;
   line: number;
   column?: number;
+  /**
+   * Set when the place is in a built-in pack rather than the repository: `file` is then the
+   * pack's file name relative to the packs that ship with ses-guard (`recommended.yaml`).
+   */
+  pack?: string;
+}
+
+/** The SARIF `uriBaseId` of a location in a built-in pack (not in the user's repository). */
+export const PACKS_URI_BASE_ID = "SESGUARD_PACKS";
+
+/** Where the built-in packs of a ses-guard version can be read: its npm package's policies/. */
+export function packsBaseUri(toolVersion: string): string {
+  return `https://unpkg.com/ses-guard@${encodeURIComponent(toolVersion)}/policies/`;
+}
+
+/**
+ * How a rule's place is shown to people: `recommended (built-in) line 57` for a rule of a
+ * built-in pack, so it is not mistaken for a file in the user's repository; `file:line` otherwise.
+ */
+export function describeSource(source: { file: string; line: number }, pack?: string): string {
+  return pack === undefined ? `${source.file}:${source.line}` : `${pack} (built-in) line ${source.line}`;
+}
+
+/** {@link describeSource} for a result, looking its rule up to learn whether it is a pack's. */
+export function describeResultSource(result: Result, rules: ReadonlyMap<string, Rule>): string {
+  return describeSource(result.policy, rules.get(result.ruleId)?.pack);
+}
+
+/**
+ * The place of a built-in pack's rule inside its pack, for formats that need some location when
+ * the repository has none to offer (SARIF): undefined for a rule that is not a pack's.
+ */
+export function packLocation(
+  result: Result,
+  rules: ReadonlyMap<string, Rule>,
+): RepositoryLocation | undefined {
+  const pack = rules.get(result.ruleId)?.pack;
+  if (pack === undefined) return undefined;
+  const name = result.policy.file.replace(/\\/g, "/").split("/").at(-1) ?? `${pack}.yaml`;
+  return withColumn({ file: name, line: result.policy.line, pack }, result.policy.column);
 }
 
 /**

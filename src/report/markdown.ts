@@ -11,6 +11,7 @@ import { clip } from "../engine/format-value.js";
 import type { FormatContext, Formatter, Report, Result, ResultStatus, TargetSummary } from "../types.js";
 import { blockingFailures, compareResults, daysBetween, resultsByTarget, targetLabel } from "./common.js";
 import { escapeHtml, escapeMarkdown, safeLinkUrl } from "./escape.js";
+import { nothingChecked, passedWithFailures } from "./verdict.js";
 
 /** GitHub rejects a job summary above 1 MiB (per step). */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -65,7 +66,10 @@ function heading(report: Report): string {
   const unreadable = report.targets.filter((t) => t.status === "error").length;
   const code = report.summary.exitCode;
   const lines: string[] = [];
-  if (code === 0) lines.push("## ✅ ses-guard passed");
+  const below = passedWithFailures(report);
+  const unchecked = nothingChecked(report);
+  if (code === 0) lines.push(`## ✅ ses-guard ${below ?? "passed"}`);
+  else if (unchecked) lines.push(`## ⛔ ses-guard failed: ${unchecked}`);
   else if (unreadable > 0)
     lines.push(`## ⛔ ses-guard failed: ${plural(unreadable, "target")} could not be read`);
   else lines.push("## ❌ ses-guard failed");
@@ -99,7 +103,7 @@ function targetRank(icon: string): number {
 }
 
 function unreadableSection(target: TargetSummary, results: readonly Result[]): string {
-  const lines = [`### ⛔ ${md(targetLabel(target))} could not be read`, ""];
+  const lines = [`### ⛔ ${md(targetLabel(target))} could not be read`, "", ...accountUnknownLine(target)];
   const error = target.error;
   lines.push(error ? `**${md(error.code)}**: ${md(error.message)}` : "The account data could not be read.");
   if (error?.hint) lines.push("", `Hint: ${md(error.hint)}`);
@@ -114,8 +118,13 @@ function unreadableSection(target: TargetSummary, results: readonly Result[]): s
   return lines.join("\n");
 }
 
+/** Says why the account is unknown, when ses-guard asked STS and could not tell. */
+function accountUnknownLine(target: TargetSummary): string[] {
+  return target.accountIdUnknownReason ? [`Account unknown: ${md(target.accountIdUnknownReason)}.`, ""] : [];
+}
+
 function targetSection(target: TargetSummary, results: readonly Result[], icon: string): string {
-  const lines = [`### ${icon} ${md(targetLabel(target))}`, ""];
+  const lines = [`### ${icon} ${md(targetLabel(target))}`, "", ...accountUnknownLine(target)];
   if (target.status === "skipped") {
     lines.push(`Skipped${target.notice ? `: ${md(target.notice)}` : "."}`);
     return lines.join("\n");

@@ -11,7 +11,15 @@ import type { FormatContext, Formatter, Report, Result, Rule, Severity } from ".
 import { compareResults, TOOL_URL, targetLabel } from "./common.js";
 import { describeCheck } from "./describe-check.js";
 import { escapeMarkdown, jsonWithoutLogCommands, neutralizeControls, safeLinkUrl } from "./escape.js";
-import { indexRules, type RepositoryLocation, repositoryPath, resultLocation } from "./location.js";
+import {
+  indexRules,
+  PACKS_URI_BASE_ID,
+  packLocation,
+  packsBaseUri,
+  type RepositoryLocation,
+  repositoryPath,
+  resultLocation,
+} from "./location.js";
 
 /** The URI of the schema the output conforms to (the OASIS 2.1.0 errata 01 schema). */
 export const SARIF_SCHEMA_URI =
@@ -154,7 +162,10 @@ function ruleFacts(context: FormatContext, report: Report): RuleFacts[] {
 function physicalLocation(location: RepositoryLocation) {
   const region: Record<string, number> = { startLine: Math.max(1, location.line) };
   if (location.column !== undefined) region.startColumn = location.column;
-  return { physicalLocation: { artifactLocation: { uri: uri(location.file) }, region } };
+  const artifactLocation: Record<string, string> = { uri: uri(location.file) };
+  // A pack's file is not in the repository: it is named relative to the packs ses-guard ships.
+  if (location.pack !== undefined) artifactLocation.uriBaseId = PACKS_URI_BASE_ID;
+  return { physicalLocation: { artifactLocation, region } };
 }
 
 function sarifResult(
@@ -164,10 +175,11 @@ function sarifResult(
   rules: ReadonlyMap<string, Rule>,
 ): Record<string, unknown> {
   // Every result needs a location for code scanning; the rule's own file is the last resort.
-  const location = resultLocation(result, context, rules) ?? {
-    file: repositoryPath(result.policy.file, context.workspace) ?? result.policy.file.replace(/\\/g, "/"),
-    line: result.policy.line,
-  };
+  const location = resultLocation(result, context, rules) ??
+    packLocation(result, rules) ?? {
+      file: repositoryPath(result.policy.file, context.workspace) ?? result.policy.file.replace(/\\/g, "/"),
+      line: result.policy.line,
+    };
   const fingerprint = targetFingerprint(result.ruleId, result.accountId, result.region);
   const properties: Record<string, unknown> = {
     status: result.status,
@@ -266,6 +278,14 @@ export function buildSarif(report: Report, context: FormatContext, options: Sari
     properties: { failOn: report.failOn, summary: report.summary },
   };
   if (options.automationId !== undefined) run.automationDetails = { id: options.automationId };
+  if (JSON.stringify(reported).includes(`"uriBaseId":"${PACKS_URI_BASE_ID}"`)) {
+    run.originalUriBaseIds = {
+      [PACKS_URI_BASE_ID]: {
+        uri: packsBaseUri(report.tool.version),
+        description: { text: "The built-in policy packs that ship with ses-guard." },
+      },
+    };
+  }
   return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
 }
 

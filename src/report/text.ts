@@ -1,6 +1,7 @@
 import type { FormatContext, Report, Result, ResultStatus, Severity, TargetSummary } from "../types.js";
 import { resultsByTarget } from "./common.js";
 import { terminalSafe } from "./terminal-text.js";
+import { failuresBelowThreshold, nothingChecked } from "./verdict.js";
 
 type Paint = (text: string) => string;
 
@@ -52,7 +53,11 @@ export function formatText(report: Report, context: FormatContext): string {
 }
 
 function targetHeading(target: TargetSummary): string {
-  const account = target.accountId ? `account ${target.accountId}` : "account unknown";
+  const account = target.accountId
+    ? `account ${target.accountId}`
+    : target.accountIdUnknownReason
+      ? `account unknown (${target.accountIdUnknownReason})`
+      : "account unknown";
   return `${safe(target.region)} · ${safe(account)}`;
 }
 
@@ -97,13 +102,21 @@ function summaryLine(report: Report, paint: Record<keyof typeof codes, Paint>): 
     `${summary.waived} waived`,
     `${summary.skipped} skipped`,
   ].join(", ");
+  const below = failuresBelowThreshold(report);
+  const passedWith =
+    below === undefined
+      ? ""
+      : report.failOn === "none"
+        ? ` (exit 0: --fail-on none, ${summary.fail} failed ${summary.fail === 1 ? "rule does" : "rules do"} not fail the run)`
+        : ` (exit 0: ${below} below --fail-on ${report.failOn})`;
+  const unchecked = nothingChecked(report);
   const verdict =
     summary.exitCode === 0
-      ? paint.green("OK")
+      ? paint.green(`OK${passedWith}`)
       : summary.exitCode === 1
         ? paint.red(`FAILED (exit 1: failures at or above --fail-on ${report.failOn})`)
         : paint.magenta(
-            `ERROR (exit ${summary.exitCode}: ${summary.exitCode === 3 ? "a target could not be read" : "not checked"})`,
+            `ERROR (exit ${summary.exitCode}: ${summary.exitCode === 3 ? (unchecked ?? "a target could not be read") : "not checked"})`,
           );
   return `${rules} ${rules === 1 ? "rule" : "rules"} on ${targets} ${targets === 1 ? "target" : "targets"}: ${counts}. ${verdict}`;
 }

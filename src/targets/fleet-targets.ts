@@ -8,7 +8,9 @@ import type { FleetAccount } from "./fleet.js";
 
 /** Adds the account's id, name and tags to a target read for it. */
 export function labelTarget(target: TargetData, account: FleetAccount): TargetData {
-  const labelled: TargetData = { ...target, accountId: account.id };
+  // The account is known from the source, whatever STS could tell.
+  const { accountIdUnknownReason: _unknown, ...known } = target;
+  const labelled: TargetData = { ...known, accountId: account.id };
   if (account.name !== undefined) labelled.accountName = account.name;
   if (account.tags !== undefined && Object.keys(account.tags).length > 0)
     labelled.accountTags = { ...account.tags };
@@ -22,7 +24,16 @@ export function skippedTargets(
   reason: string,
 ): TargetData[] {
   return regions.map((region) =>
-    labelTarget({ region, accountId: account.id, status: "skipped", notice: reason }, account),
+    labelTarget(
+      {
+        region,
+        accountId: account.id,
+        status: "skipped",
+        notice: reason,
+        ...(account.state ? { accountState: account.state } : {}),
+      },
+      account,
+    ),
   );
 }
 

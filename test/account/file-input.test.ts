@@ -205,7 +205,13 @@ describe("snapshot input", () => {
       "an unsupported version",
       snapshot([ok], { version: 2 }),
       "input/snapshot-version",
-      "snapshot version 2 is not supported; this ses-guard reads version 1",
+      "snapshot version 2 was written by a newer ses-guard; this one reads version 1: upgrade ses-guard to check it",
+    ],
+    [
+      "a version that is not a number",
+      snapshot([ok], { version: "1" }),
+      "input/snapshot-version",
+      'snapshot version "1" is not supported; this ses-guard reads version 1',
     ],
     [
       "no targets list",
@@ -235,9 +241,10 @@ describe("snapshot input", () => {
       "an ok target without an account",
       snapshot([{ ...ok, account: [] }]),
       "input/snapshot-invalid",
-      "snapshot target 1 (us-east-1) has status ok but no account object",
+      "snapshot target 1 (us-east-1, account 123456789012) has status ok but no account data (none of the GetAccount members)",
     ],
   ])("%s is an input error", async (_name, text, code, message) => {
-    expect(await inputError(text, "snap.json")).toEqual({ code, message, file: "snap.json" });
+    // The place in the file is asserted in snapshot-trust.test.ts, on indented snapshots.
+    expect(await inputError(text, "snap.json")).toMatchObject({ code, message, file: "snap.json", line: 1 });
   });
 });

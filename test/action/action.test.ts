@@ -217,7 +217,7 @@ describe.each(NODES)("the Action under %s", (_name, node) => {
     });
     try {
       expect(run.stdout).toBe(
-        "ses-guard passed: 4 failed, 0 errors, 2 passed, 0 waived, 0 skipped (exit code 0)\n",
+        "ses-guard passed (fail-on none): 4 failed rules do not fail the run; 4 failed, 0 errors, 2 passed, 0 waived, 0 skipped (exit code 0)\n",
       );
       expect(run.code).toBe(0);
       expect(run.summary).toBe("");

@@ -19,6 +19,12 @@ export function packSource(pack: string, id: string): string {
   return `policies/${pack}.yaml:${index + 1}`;
 }
 
+/** How the rules listing shows that place: `recommended (built-in) line 5`, not as a repository file. */
+export function packSourceShown(pack: string, id: string): string {
+  const line = packSource(pack, id).split(":").at(-1);
+  return `${pack} (built-in) line ${line}`;
+}
+
 /**
  * Loads `specs` (pack names, or in-memory file names relative to /repo) into a policy, over the
  * policy tests' in-memory host: authoring tests load policies exactly the way those tests do.

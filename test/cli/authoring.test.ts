@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bundle, copyBundle, repoRoot, tempDir } from "../authoring/cli-bundle.js";
-import { packSource } from "../authoring/helpers.js";
+import { packSourceShown } from "../authoring/helpers.js";
 import { hasStackTrace } from "../helpers/cli.js";
 import { junitSchemaErrors, parseJunit } from "../report/junit-validators.js";
 
@@ -368,9 +368,9 @@ describe("ses-guard rules", () => {
     const dir = workspace({ ".ses-guard.yaml": policy });
     const result = await bundle.run(["rules"], dir);
     const row = (id: string, severity: string, enabled: string, waiver = "-") =>
-      `${id.padEnd(28)}  ${severity.padEnd(8)}  ${enabled.padEnd(7)}  ${packSource("recommended", id).padEnd(28)}  ${waiver}`;
+      `${id.padEnd(28)}  ${severity.padEnd(8)}  ${enabled.padEnd(7)}  ${packSourceShown("recommended", id).padEnd(30)}  ${waiver}`;
     expect(result.stdout.split("\n")).toEqual([
-      `${"RULE".padEnd(28)}  SEVERITY  ENABLED  ${"SOURCE".padEnd(28)}  WAIVER`,
+      `${"RULE".padEnd(28)}  SEVERITY  ENABLED  ${"SOURCE".padEnd(30)}  WAIVER`,
       row("sending-enabled", "error", "yes"),
       row("production-access", "error", "yes", "EXPIRED 2020-01-01 (.ses-guard.yaml:11)"),
       row("enforcement-healthy", "error", "yes"),

@@ -1,6 +1,6 @@
 /** The exit code is a function of the results (README.md, "Exit codes"): 3 > 1 > 0, by --fail-on. */
 import { describe, expect, it } from "vitest";
-import { atOrAbove, compareSeverity, exitCodeFor } from "../../src/engine/exit-code.js";
+import { atOrAbove, compareSeverity, exitCodeFor, nothingCheckedReason } from "../../src/engine/exit-code.js";
 import type { FailOn, Result, ResultStatus, Severity, TargetSummary } from "../../src/types.js";
 
 function result(status: ResultStatus, severity: Severity): Result {
@@ -63,6 +63,42 @@ describe("exitCodeFor", () => {
   it("an error result exits 3 on its own, as does an error target with no rules", () => {
     expect(exitCodeFor(ok, [result("error", "notice")], "none")).toBe(3);
     expect(exitCodeFor(unreadable, [], "none")).toBe(3);
+  });
+
+  const skippedTargets: TargetSummary[] = [
+    { region: "af-south-1", accountId: null, status: "skipped", notice: "opt-in Region not enabled" },
+    { region: "me-south-1", accountId: null, status: "skipped", notice: "opt-in Region not enabled" },
+  ];
+
+  it.each(["error", "warning", "notice", "none"] as const)(
+    "a run that evaluated no rule on any target exits 3 with --fail-on %s, never 0",
+    (failOn) => {
+      const skipped = [result("skipped", "error"), result("skipped", "warning")];
+      expect(exitCodeFor(skippedTargets, skipped, failOn)).toBe(3);
+      expect(exitCodeFor(ok, skipped, failOn)).toBe(3);
+      expect(exitCodeFor([], [], failOn)).toBe(3);
+    },
+  );
+
+  it("says why nothing was checked, and nothing when some rule was evaluated", () => {
+    const skipped = [result("skipped", "error")];
+    expect(nothingCheckedReason(skippedTargets, skipped)).toBe(
+      "nothing was checked: all 2 targets were skipped",
+    );
+    expect(nothingCheckedReason(skippedTargets.slice(0, 1), skipped)).toBe(
+      "nothing was checked: the only target was skipped",
+    );
+    expect(nothingCheckedReason(ok, skipped)).toBe("nothing was checked: no rule applied to any target");
+    expect(nothingCheckedReason([], [])).toBe("nothing was checked: there were no targets");
+    expect(nothingCheckedReason(ok, [...skipped, result("waived", "error")])).toBeUndefined();
+    // An unreadable target is reported as such, not as a run that checked nothing.
+    expect(nothingCheckedReason(unreadable, [])).toBeUndefined();
+  });
+
+  it("one evaluated rule among skipped ones is enough to pass", () => {
+    expect(
+      exitCodeFor([...skippedTargets, ...ok], [result("skipped", "error"), result("pass", "error")], "error"),
+    ).toBe(0);
   });
 
   it("severity order: error > warning > notice, and none is below everything", () => {

@@ -72,7 +72,8 @@ export function hostilePolicy(today: string): string {
       rule(
         "hostile-skip",
         { path: "SendingEnabled", equals: true },
-        { regions: [`zz-*${HOSTILE}`], severity: "notice" },
+        // Region filters must match some SES Region, so this one skips the rule where the tests read.
+        { regions: ["sa-*"], severity: "notice" },
       ),
       rule("hostile-warning", { path: "$quotaUsedPercent", lessThan: 50 }, { severity: "warning" }),
     ],

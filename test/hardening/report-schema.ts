@@ -31,13 +31,15 @@ const RANK: Record<Severity, number> = { notice: 0, warning: 1, error: 2 };
 
 /**
  * The documented exit code of a report: 3 when a target could not be read (its rules are
- * errors), else 1 when a failed rule is at or above --fail-on (never under `none`), else 0.
+ * errors) or when no rule was evaluated on any target, else 1 when a failed rule is at or above
+ * --fail-on (never under `none`), else 0.
  */
 export function documentedExitCode(report: Pick<Report, "targets" | "results">, failOn: FailOn): number {
   const unreadable =
     report.targets.some((target) => target.status === "error") ||
     report.results.some((result) => result.status === "error");
   if (unreadable) return 3;
+  if (!report.results.some((result) => result.status !== "skipped")) return 3;
   if (failOn === "none") return 0;
   const threshold = RANK[failOn];
   return report.results.some((result) => result.status === "fail" && RANK[result.severity] >= threshold)

@@ -399,9 +399,19 @@ export function operatorOf(leaf: PolicyLeaf): OperatorName {
   return name as OperatorName;
 }
 
-/** Region globs as a rule or waiver may write them. */
+/** Region globs as a rule or waiver may write them: each matches some SES Region, as the loader requires. */
 export const regionGlobs: fc.Arbitrary<string[]> = fc.array(
-  fc.constantFrom("us-east-1", "eu-west-1", "eu-*", "*", "ap-*-1", "??-west-?", "us-*", "il-central-1", "x*"),
+  fc.constantFrom(
+    "us-east-1",
+    "eu-west-1",
+    "eu-*",
+    "*",
+    "ap-*-1",
+    "??-west-?",
+    "us-*",
+    "il-central-1",
+    "sa-*",
+  ),
   { minLength: 1, maxLength: 3 },
 );
 
@@ -524,6 +534,15 @@ export function policyDocument(options: PolicyOptions): fc.Arbitrary<GeneratedPo
           const changes = Object.entries(overrides ?? {}).filter(
             ([, change]) => Object.keys(change).length > 0,
           );
+          // A policy that enables no rule is refused, so one rule always stays on.
+          const disabled = new Set(
+            changes.filter(([, change]) => change.enabled === false).map(([id]) => id),
+          );
+          const kept = allIds.find((id) => !disabled.has(id));
+          if (kept === undefined) {
+            const first = changes.find(([, change]) => change.enabled === false);
+            if (first) first[1] = { ...first[1], enabled: true };
+          }
           if (changes.length > 0) document.overrides = Object.fromEntries(changes);
           if (waivers && waivers.length > 0) document.waivers = waivers;
           return { document, ruleIds: allIds };

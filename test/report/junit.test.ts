@@ -67,7 +67,7 @@ describe("junit format", () => {
         "",
         "Remediation: aws sesv2 put-account-suppression-attributes --suppressed-reasons BOUNCE COMPLAINT",
         "Documentation: https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html",
-        "Policy: policies/recommended.yaml:36 (brought in by extends at .ses-guard.yaml:2)",
+        "Policy: recommended (built-in) line 36 (brought in by extends at .ses-guard.yaml:2)",
       ].join("\n"),
     );
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { repositoryPath, resultLocation } from "../../src/report/location.js";
+import {
+  describeResultSource,
+  describeSource,
+  indexRules,
+  packLocation,
+  repositoryPath,
+  resultLocation,
+} from "../../src/report/location.js";
 import type { Rule } from "../../src/types.js";
 import { FIXTURE_WORKSPACE } from "./fixture-run.js";
 import { contextOf, EXTENDS_LINE, recommendedRules, resultOf } from "./sample-reports.js";
@@ -94,5 +101,30 @@ describe("resultLocation", () => {
       line: 1,
     });
     expect(resultLocation(result, contextOf([packOnly]))).toBeUndefined();
+  });
+});
+
+describe("a built-in pack's place", () => {
+  const rules = indexRules(recommendedRules());
+  const vdm = recommendedRules().find((r) => r.id === "vdm-enabled") as Rule;
+
+  it("is shown as the pack, not as a file of the repository", () => {
+    expect(describeSource(vdm.source, vdm.pack)).toBe(`recommended (built-in) line ${vdm.source.line}`);
+    expect(describeSource({ file: "policies/recommended.yaml", line: 3 })).toBe(
+      "policies/recommended.yaml:3",
+    );
+    const result = resultOf(vdm, { region: "us-east-1", accountId: null }, "fail", "x");
+    expect(describeResultSource(result, rules)).toBe(`recommended (built-in) line ${vdm.source.line}`);
+  });
+
+  it("is located in the pack's own file, marked as a pack, for formats that need a place", () => {
+    const result = resultOf(vdm, { region: "us-east-1", accountId: null }, "fail", "x");
+    expect(packLocation(result, rules)).toEqual({
+      file: "recommended.yaml",
+      line: vdm.source.line,
+      column: vdm.source.column,
+      pack: "recommended",
+    });
+    expect(packLocation({ ...result, ruleId: "own-rule" }, rules)).toBeUndefined();
   });
 });

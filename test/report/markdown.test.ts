@@ -80,7 +80,7 @@ describe("markdown format", () => {
     const results = [resultOf(rules[4] as Rule, target, "fail", "88% used")];
     const lenient = reportOf([{ ...target, status: "ok" }], results, "error");
     expect(formatMarkdown(lenient, contextOf(rules))).toMatch(
-      /^## ✅ ses-guard passed\n\nNo failed rule at or above error\./,
+      /^## ✅ ses-guard passed \(fail-on error\): 1 warning below the threshold\n\nNo failed rule at or above error\./,
     );
     expect(formatMarkdown(lenient, contextOf(rules))).toContain("### ⚠️ eu-west-1 222222222222");
     const strict = reportOf([{ ...target, status: "ok" }], results, "warning");

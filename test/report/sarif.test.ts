@@ -10,7 +10,7 @@ import {
   reportOf,
   resultOf,
 } from "./sample-reports.js";
-import { sarifSchemaValidator } from "./sarif-validators.js";
+import { runMultitool, sarifSchemaValidator } from "./sarif-validators.js";
 
 interface SarifResult {
   ruleId: string;
@@ -192,7 +192,7 @@ describe("sarif format", () => {
     );
   });
 
-  it("falls back to the workflow file for a rule with no repository file, and to the rule's file last", () => {
+  it("falls back to the workflow file for a rule with no repository file, and to the pack last", () => {
     const rules = recommendedRules().map((r) => ({ ...r, via: undefined }));
     const target = { region: "us-east-1", accountId: "111111111111" };
     const report = reportOf(
@@ -215,10 +215,40 @@ describe("sarif format", () => {
         ],
       },
     ]);
+    // Without a workflow, the pack's own file, named relative to the packs ses-guard ships, not
+    // as policies/recommended.yaml, which would look like a file of the repository.
     const bare = buildSarif(report, contextOf(rules));
     expect(bare.runs[0]?.results).toMatchObject([
-      { locations: [{ physicalLocation: { artifactLocation: { uri: "policies/recommended.yaml" } } }] },
+      {
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: "recommended.yaml", uriBaseId: "SESGUARD_PACKS" },
+              region: { startLine: (rules[0] as Rule).source.line },
+            },
+          },
+        ],
+      },
     ]);
+    expect(bare.runs[0]?.originalUriBaseIds).toEqual({
+      SESGUARD_PACKS: {
+        uri: `https://unpkg.com/ses-guard@${report.tool.version}/policies/`,
+        description: { text: "The built-in policy packs that ship with ses-guard." },
+      },
+    });
+    expect(validate(bare)).toEqual([]);
+    expect(withWorkflow.runs[0]?.originalUriBaseIds).toBeUndefined();
+  });
+
+  it("a pack location passes the SARIF Multitool's GitHub and SARIF rules", async () => {
+    const rules = recommendedRules().map((r) => ({ ...r, via: undefined }));
+    const target = { region: "us-east-1", accountId: "111111111111" };
+    const report = reportOf(
+      [{ ...target, status: "ok" }],
+      [resultOf(rules[0] as Rule, target, "fail", "no")],
+    );
+    const findings = await runMultitool(formatSarif(report, contextOf(rules)));
+    expect(findings.filter((f) => f.level === "error" || f.level === "warning")).toEqual([]);
   });
 
   it("describes rules it only knows from results, and sets the automation id when asked", () => {

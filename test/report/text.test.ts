@@ -96,15 +96,27 @@ describe("text report", () => {
 
   it("the summary states the verdict and the exit code", () => {
     const readable = targets.slice(0, 1);
+    // A pass with failures below the threshold says so, rather than "OK" beside "1 failed".
     expect(formatText(report("error", readable), context()).trimEnd().split("\n").at(-1)).toBe(
-      "4 rules on 1 target: 1 passed, 1 failed, 0 errors, 1 waived, 1 skipped. OK",
+      "4 rules on 1 target: 1 passed, 1 failed, 0 errors, 1 waived, 1 skipped. OK (exit 0: 1 warning below --fail-on error)",
+    );
+    expect(formatText(report("none", readable), context()).trimEnd().split("\n").at(-1)).toBe(
+      "4 rules on 1 target: 1 passed, 1 failed, 0 errors, 1 waived, 1 skipped. OK (exit 0: --fail-on none, 1 failed rule does not fail the run)",
     );
     expect(formatText(report("warning", readable), context()).trimEnd().split("\n").at(-1)).toBe(
       "4 rules on 1 target: 1 passed, 1 failed, 0 errors, 1 waived, 1 skipped. FAILED (exit 1: failures at or above --fail-on warning)",
     );
     const none = evaluatePolicy(policy, [], { today: "2026-05-01", failOn: "error", toolVersion: "0.1.0" });
     expect(formatText(none, context())).toBe(
-      "No targets were checked.\n\n0 rules on 0 targets: 0 passed, 0 failed, 0 errors, 0 waived, 0 skipped. OK\n",
+      "No targets were checked.\n\n0 rules on 0 targets: 0 passed, 0 failed, 0 errors, 0 waived, 0 skipped. ERROR (exit 3: nothing was checked: there were no targets)\n",
+    );
+  });
+
+  it("a run in which every target was skipped says nothing was checked, and exits 3", () => {
+    const skipped = report("none", targets.slice(2));
+    expect(skipped.summary.exitCode).toBe(3);
+    expect(formatText(skipped, context()).trimEnd().split("\n").at(-1)).toBe(
+      "4 rules on 1 target: 0 passed, 0 failed, 0 errors, 0 waived, 4 skipped. ERROR (exit 3: nothing was checked: the only target was skipped)",
     );
   });
 
