@@ -7,7 +7,7 @@ import * as core from "@actions/core";
 import { ExitCode, formatDiagnostic, SesGuardError } from "../errors.js";
 import { exitAfterFlush } from "../io/exit-after-flush.js";
 import { boundMarkdown, clipWithNote } from "../report/bounded-text.js";
-import { blockingFailures, countsLine } from "../report/common.js";
+import { blockingFailures } from "../report/common.js";
 import { escapeMarkdown } from "../report/escape.js";
 import { type Annotation, createGithubFormatter, renderAnnotation } from "../report/github.js";
 import { repositoryPath } from "../report/location.js";

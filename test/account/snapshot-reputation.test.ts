@@ -28,11 +28,11 @@ describe("reputation in snapshots", () => {
         region: "us-east-1",
         accountId: "111111111111",
         status: "ok",
-        account: {},
+        account: { SendingEnabled: true },
         reputation: { bounceRatePercent: 3.1 },
       },
-      { region: "eu-west-1", accountId: "111111111111", status: "ok", account: {}, reputation: {} },
-      { region: "us-west-2", accountId: "111111111111", status: "ok", account: {} },
+      { region: "eu-west-1", accountId: "111111111111", status: "ok", account: { SendingEnabled: true }, reputation: {} },
+      { region: "us-west-2", accountId: "111111111111", status: "ok", account: { SendingEnabled: true } },
     ];
     const text = JSON.stringify(createSnapshot(targets, "0.0.0", new Date(0)));
     const read = await parseInput("snap.json", text, labels);

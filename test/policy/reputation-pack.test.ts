@@ -84,7 +84,7 @@ describe("the reputation pack", () => {
     ).toBe(true);
     expect(
       await uses(
-        "version: 1\nextends: [reputation]\noverrides:\n  bounce-rate-below-review: { enabled: false }\n  bounce-rate-healthy: { enabled: false }\n  complaint-rate-below-review: { enabled: false }\n  complaint-rate-healthy: { enabled: false }\n",
+        "version: 1\nextends: [reputation]\nrules:\n  - id: s\n    check: { path: SendingEnabled, equals: true }\noverrides:\n  bounce-rate-below-review: { enabled: false }\n  bounce-rate-healthy: { enabled: false }\n  complaint-rate-below-review: { enabled: false }\n  complaint-rate-healthy: { enabled: false }\n",
       ),
     ).toBe(false);
     expect(await uses(rule("    when: { path: $accountTags.env, equals: prod }\n"))).toBe(false);
