@@ -11,7 +11,9 @@ import { describeFsError } from "./io/fs-errors.js";
 import { createPolicyHost } from "./io/policy-host.js";
 import { loadPolicy } from "./policy/resolve.js";
 import { loadFormatter } from "./report/index.js";
-import type { FailOn, Policy, Report, TargetData } from "./types.js";
+import { policyDigest, policySources } from "./report/policy-identity.js";
+import { filterShard } from "./targets/shard.js";
+import type { FailOn, Policy, Report, ShardSpec, TargetData } from "./types.js";
 import { toolVersion } from "./version.js";
 
 /** The policy used when none is named and the working directory has no `.ses-guard.yaml`. */
@@ -42,6 +44,10 @@ export interface RunOptions {
   formats: FormatRequest[];
   failOn: FailOn;
   timeoutSeconds: number;
+  /** `--quiet`: the text report shows only failed, errored and waived results and the verdict. */
+  quiet?: boolean;
+  /** `--shard K/N`: read and report only the accounts of that shard. */
+  shard?: ShardSpec;
 }
 
 /** The world a run touches, passed in so tests and the Action can supply their own. */
@@ -93,15 +99,23 @@ export async function loadPolicies(policies: readonly string[], cwd: string): Pr
 /** `check`: load the policy, read the targets, evaluate, render and write every format. */
 export async function runCheck(options: RunOptions, host: RunHost): Promise<CheckOutcome> {
   const policy = await loadPolicies(options.policies, host.cwd);
-  const targets = options.inputs.length > 0 ? await readInputs(options, host) : await readLive(options, host);
-  const today = host.now().toISOString().slice(0, 10);
-  const report = evaluatePolicy(policy, targets, { today, failOn: options.failOn, toolVersion });
+  const read = options.inputs.length > 0 ? await readInputs(options, host) : await readLive(options, host);
+  const targets = shardTargets(read, options.shard);
+  const now = host.now();
+  const today = now.toISOString().slice(0, 10);
+  const report = identifyReport(
+    evaluatePolicy(policy, targets, { today, failOn: options.failOn, toolVersion }),
+    policy,
+    now,
+    options.shard,
+  );
   const context = {
     color: host.color,
     today,
     workspace: host.workspace ?? host.cwd,
     rules: policy.rules,
     ...(host.fallbackFile ? { fallbackFile: host.fallbackFile } : {}),
+    ...(options.quiet ? { quiet: true } : {}),
   };
   // Every format is rendered before any file is written: loading a formatter awaits, and a
   // signal handled there must find no report written yet (the CLI says "nothing was written").
@@ -128,7 +142,7 @@ export async function runSnapshot(
   out: string,
   host: RunHost,
 ): Promise<{ exitCode: number; targets: TargetData[]; file: string }> {
-  const targets = await readLive(options, host);
+  const targets = shardTargets(await readLive(options, host), options.shard);
   const snapshot = createSnapshot(targets, toolVersion, host.now());
   const path = resolve(host.cwd, out);
   try {
@@ -138,6 +152,20 @@ export async function runSnapshot(
   }
   const unreadable = targets.some((t) => t.status === "error");
   return { exitCode: unreadable ? ExitCode.unreadableTarget : ExitCode.ok, targets, file: out };
+}
+
+/** Keeps the targets of the shard's accounts (all of them without `--shard`). */
+function shardTargets(targets: TargetData[], shard: ShardSpec | undefined): TargetData[] {
+  return shard ? filterShard(targets, shard, (t) => t.accountId) : targets;
+}
+
+/** Adds what says when and with which policy (and shard) the report was made. */
+function identifyReport(report: Report, policy: Policy, now: Date, shard: ShardSpec | undefined): Report {
+  report.createdAt = now.toISOString();
+  report.policies = policySources(policy);
+  report.policyDigest = policyDigest(policy);
+  if (shard) report.shard = { index: shard.index, count: shard.count };
+  return report;
 }
 
 async function readInputs(options: RunOptions, host: RunHost): Promise<TargetData[]> {
