@@ -41,6 +41,8 @@ export interface FleetOptions {
   failEvery?: number;
   /** Every `warnEvery`-th account fails `vdm-enabled` (warning) in its first Region. */
   warnEvery?: number;
+  /** Whether `vdm-enabled` fails in every Region of those accounts, not only the first. */
+  warnAllRegions?: boolean;
   /** Every `unreadableEvery`-th account cannot be read in its last Region. */
   unreadableEvery?: number;
 }
@@ -82,7 +84,11 @@ export function fleetReport(options: FleetOptions = {}): {
               actual: ["BOUNCE"],
             }),
           );
-        } else if (rule.id === "vdm-enabled" && n % warnEvery === 0 && r === 0) {
+        } else if (
+          rule.id === "vdm-enabled" &&
+          n % warnEvery === 0 &&
+          (r === 0 || options.warnAllRegions === true)
+        ) {
           results.push(resultOf(rule, target, "fail", "VdmAttributes.VdmEnabled is DISABLED"));
         } else {
           results.push(resultOf(rule, target, "pass", `${rule.id} holds`));
