@@ -4,11 +4,21 @@ import { formatNames } from "../report/index.js";
 import { DEFAULT_TIMEOUT_SECONDS, type FormatRequest, type RunOptions } from "../run.js";
 import { didYouMean } from "../suggest.js";
 import { parseRegionList } from "../targets/region-names.js";
+import { parseShard } from "../targets/shard.js";
 import { FAIL_ON_VALUES, type FailOn } from "../types.js";
 import { ArgvError, type OptionSpec, parseArgv } from "./argv.js";
 
 /** The subcommands; `check` is the default. */
-export const commands = ["check", "validate", "snapshot", "test", "init", "schema", "rules"] as const;
+export const commands = [
+  "check",
+  "validate",
+  "snapshot",
+  "test",
+  "init",
+  "schema",
+  "rules",
+  "merge",
+] as const;
 
 /** A subcommand name. */
 export type CommandName = (typeof commands)[number];
@@ -27,7 +37,17 @@ export type Invocation =
       paths?: string[];
       /** `init --force`: overwrite existing files. */
       force?: boolean;
+      /** `merge`: the JSON reports to combine, `--expect N` and whether `--fail-on` was given. */
+      merge?: MergeArguments;
     };
+
+/** What `merge` takes besides formats: the report files, `--expect` and an explicit `--fail-on`. */
+export interface MergeArguments {
+  reports: string[];
+  expect?: number;
+  /** Set only when `--fail-on` was given: otherwise the reports' own threshold applies. */
+  failOn?: FailOn;
+}
 
 export const optionSpec = {
   policy: { type: "string", multiple: true },
@@ -44,6 +64,9 @@ export const optionSpec = {
   force: { type: "boolean" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+  shard: { type: "string" },
+  expect: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const satisfies Record<string, OptionSpec>;
@@ -72,13 +95,16 @@ const allowed: Record<CommandName, readonly string[]> = {
     "timeout",
     "color",
     "no-color",
+    "quiet",
+    "shard",
   ],
   validate: ["policy", "color", "no-color"],
-  snapshot: ["region", "all-regions", "profile", "endpoint-url", "timeout", "out"],
+  snapshot: ["region", "all-regions", "profile", "endpoint-url", "timeout", "out", "shard"],
   test: ["format", "color", "no-color"],
   init: ["force"],
   schema: [],
   rules: ["policy", "format"],
+  merge: ["format", "fail-on", "expect", "quiet", "color", "no-color"],
 };
 
 /** The formats a command's --format takes, where they differ from check's. */
@@ -114,7 +140,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     }
     command = first as CommandName;
   }
-  if (rest.length > 0 && command !== "test")
+  if (rest.length > 0 && command !== "test" && command !== "merge")
     throw usageError("cli/unexpected-argument", `unexpected argument "${rest[0]}"; options start with --`);
   for (const name of Object.keys(values)) {
     if (name === "help" || name === "version") continue;
@@ -163,7 +189,36 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (values["no-color"]) invocation.color = false;
   if (command === "test") invocation.paths = rest;
   if (values.force) invocation.force = true;
+  if (values.quiet) options.quiet = true;
+  if (values.shard !== undefined) options.shard = parseShard(values.shard);
+  if (command === "merge")
+    invocation.merge = parseMergeArguments(rest, values.expect, values["fail-on"], options);
   return invocation;
+}
+
+function parseMergeArguments(
+  reports: string[],
+  expect: string | undefined,
+  failOn: string | undefined,
+  options: RunOptions,
+): MergeArguments {
+  if (reports.length === 0)
+    throw usageError(
+      "cli/missing-reports",
+      "merge needs the JSON reports to combine: ses-guard merge REPORT.json...",
+    );
+  const merge: MergeArguments = { reports };
+  if (expect !== undefined) {
+    const count = Number(expect);
+    if (!/^\d+$/.test(expect) || count < 1 || count > 100_000)
+      throw usageError(
+        "cli/invalid-expect",
+        `--expect "${expect}" must be the number of reports expected (1 or more)`,
+      );
+    merge.expect = count;
+  }
+  if (failOn !== undefined) merge.failOn = options.failOn;
+  return merge;
 }
 
 function parseRegions(raw: string[], all: boolean): string[] | "all" {

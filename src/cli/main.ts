@@ -77,6 +77,16 @@ export async function main(argv: readonly string[]): Promise<number> {
         const { runRulesCommand } = await import("./commands/rules.js");
         return await runRulesCommand(invocation.options.policies, invocation.options.formats, io);
       }
+      case "merge": {
+        const { runMergeCommand } = await import("./commands/merge.js");
+        const merge = invocation.merge ?? { reports: [] };
+        return await runMergeCommand(
+          merge,
+          invocation.options.formats,
+          invocation.options.quiet === true,
+          io,
+        );
+      }
       case "validate": {
         const policy = await loadPolicies(invocation.options.policies, host.cwd);
         const enabled = policy.rules.filter((r) => r.enabled).length;
