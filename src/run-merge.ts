@@ -27,8 +27,8 @@ export interface MergeRunOptions {
   failOn?: FailOn;
   formats: FormatRequest[];
   quiet?: boolean;
-  /** SARIF `automationDetails.id` (the Action prefixes its workflow and job). */
-  sarifAutomationId?: string;
+  /** What SARIF `automationDetails.id` starts with (the Action names its workflow and job). */
+  sarifCategoryPrefix?: string;
 }
 
 /** Reads, merges, renders and writes; throws a SesGuardError (exit 2) for reports it refuses. */
@@ -55,7 +55,7 @@ export async function runMerge(
     rules: [],
     ...(host.fallbackFile ? { fallbackFile: host.fallbackFile } : {}),
     ...(options.quiet ? { quiet: true } : {}),
-    ...(options.sarifAutomationId ? { sarifAutomationId: options.sarifAutomationId } : {}),
+    ...(options.sarifCategoryPrefix ? { sarifCategoryPrefix: options.sarifCategoryPrefix } : {}),
   };
   const rendered: RenderedOutput[] = [];
   for (const request of options.formats) {

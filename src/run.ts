@@ -48,6 +48,8 @@ export interface RunOptions {
   quiet?: boolean;
   /** `--shard K/N`: read and report only the accounts of that shard. */
   shard?: ShardSpec;
+  /** What SARIF `automationDetails.id` starts with (the Action names its workflow and job). */
+  sarifCategoryPrefix?: string;
 }
 
 /** The world a run touches, passed in so tests and the Action can supply their own. */
@@ -116,6 +118,7 @@ export async function runCheck(options: RunOptions, host: RunHost): Promise<Chec
     rules: policy.rules,
     ...(host.fallbackFile ? { fallbackFile: host.fallbackFile } : {}),
     ...(options.quiet ? { quiet: true } : {}),
+    ...(options.sarifCategoryPrefix ? { sarifCategoryPrefix: options.sarifCategoryPrefix } : {}),
   };
   // Every format is rendered before any file is written: loading a formatter awaits, and a
   // signal handled there must find no report written yet (the CLI says "nothing was written").

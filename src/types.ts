@@ -227,8 +227,11 @@ export interface FormatContext {
   rules: Rule[];
   /** `--quiet`: the text format shows only failed, errored and waived results and the verdict. */
   quiet?: boolean;
-  /** SARIF `automationDetails.id`; when absent, one is derived from the report's scope. */
-  sarifAutomationId?: string;
+  /**
+   * What SARIF `automationDetails.id` starts with before the run's scope (`ses-guard` when absent);
+   * the Action passes `ses-guard/<workflow>/<job>` so that workflows keep separate categories.
+   */
+  sarifCategoryPrefix?: string;
 }
 
 /** A formatter: a pure function from report to text. */

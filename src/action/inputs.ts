@@ -5,7 +5,8 @@
 
 import { usageError } from "../errors.js";
 import { parseRegionList } from "../targets/region-names.js";
-import { FAIL_ON_VALUES, type FailOn } from "../types.js";
+import { parseShard } from "../targets/shard.js";
+import { FAIL_ON_VALUES, type FailOn, type ShardSpec } from "../types.js";
 
 /** The Action's inputs after parsing. */
 export interface ActionInputs {
@@ -20,6 +21,12 @@ export interface ActionInputs {
   reportFile?: string;
   annotations: boolean;
   summary: boolean;
+  /** `shard`: read only the accounts of shard K of N. */
+  shard?: ShardSpec;
+  /** `merge`: globs of JSON reports (relative to the workspace) to merge instead of reading accounts. */
+  merge?: string[];
+  /** `expect`: how many reports `merge` must find. */
+  expect?: number;
 }
 
 /** Splits a list input: one entry per line or comma, blanks dropped. */
@@ -75,6 +82,25 @@ export function parseActionInputs(get: (name: string) => string): ActionInputs {
   if (sarifFile) inputs.sarifFile = sarifFile;
   const reportFile = get("report-file");
   if (reportFile) inputs.reportFile = reportFile;
+  const shard = get("shard");
+  if (shard) inputs.shard = parseShard(shard, "input shard");
+  const merge = listInput(get("merge"));
+  if (merge.length > 0) inputs.merge = merge;
+  const expect = get("expect");
+  if (expect) {
+    if (!/^\d+$/.test(expect) || Number(expect) < 1)
+      throw usageError(
+        "action/invalid-input",
+        `input expect must be the number of reports to merge, not "${expect}"`,
+      );
+    if (!inputs.merge) throw usageError("action/invalid-input", "input expect applies only with input merge");
+    inputs.expect = Number(expect);
+  }
+  if (inputs.merge && inputs.shard)
+    throw usageError(
+      "action/invalid-input",
+      "inputs merge and shard do not go together: merge combines the shards' reports",
+    );
   if (sarifFile && sarifFile === reportFile) {
     throw usageError("action/invalid-input", "inputs sarif-file and report-file name the same file");
   }

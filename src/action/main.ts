@@ -13,6 +13,7 @@ import { repositoryPath } from "../report/location.js";
 import { createMarkdownFormatter } from "../report/markdown.js";
 import { type CheckOutcome, DEFAULT_TIMEOUT_SECONDS, type FormatRequest, runCheck } from "../run.js";
 import type { FormatContext } from "../types.js";
+import { readAccountsOrMerge, sarifCategoryPrefix } from "./fleet-run.js";
 import { type ActionInputs, parseActionInputs, workflowFile } from "./inputs.js";
 
 // GitHub shows 10 annotations of a level per step; setFailed adds one error annotation.
@@ -73,7 +74,8 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
   const formats: FormatRequest[] = [];
   if (inputs.reportFile) formats.push({ name: "json", file: inputs.reportFile });
   if (inputs.sarifFile) formats.push({ name: "sarif", file: inputs.sarifFile });
-  const outcome = await runCheck(
+  const outcome = await readAccountsOrMerge(
+    inputs,
     {
       policies: inputs.policies,
       inputs: [],
@@ -81,6 +83,8 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
       formats,
       failOn: inputs.failOn,
       timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+      ...(inputs.shard ? { shard: inputs.shard } : {}),
+      sarifCategoryPrefix: sarifCategoryPrefix(process.env),
     },
     {
       cwd: process.cwd(),
@@ -91,6 +95,7 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
       workspace,
       ...(fallbackFile ? { fallbackFile } : {}),
     },
+    runCheck,
   );
   const exitCode = outcome.writeErrors.length > 0 ? ExitCode.usage : outcome.exitCode;
   const report = outcome.report;
@@ -100,6 +105,7 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
     workspace,
     rules: outcome.policy.rules,
     ...(fallbackFile ? { fallbackFile } : {}),
+    sarifCategoryPrefix: sarifCategoryPrefix(process.env),
   };
   const { moreAt, fullReport } = where(inputs);
 

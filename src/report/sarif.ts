@@ -180,7 +180,7 @@ export function buildSarif(report: Report, context: FormatContext, options: Sari
   // Always set: GitHub rejects a second upload of one category for a commit, so shards and
   // matrix jobs that upload on their own each need a category of their own.
   run.automationDetails = {
-    id: options.automationId ?? context.sarifAutomationId ?? sarifAutomationId(report),
+    id: options.automationId ?? sarifAutomationId(report, context.sarifCategoryPrefix),
   };
   return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
 }

@@ -4,7 +4,7 @@
  * run covered (a shard, one account, the fleet), so separate uploads never share one.
  */
 import { describe, expect, it } from "vitest";
-import { buildSarif, formatSarif, MAX_SARIF_RESULTS } from "../../src/report/sarif.js";
+import { buildSarif, createSarifFormatter, formatSarif, MAX_SARIF_RESULTS } from "../../src/report/sarif.js";
 import { sarifAutomationId } from "../../src/report/sarif-category.js";
 import { fleetReport } from "./fleet-report.js";
 import { contextOf, fixtureReport, recommendedRules, reportOf } from "./sample-reports.js";
@@ -67,7 +67,10 @@ describe("SARIF automation id", () => {
     const { report, context } = fixtureReport();
     const run = buildSarif(report, context).runs[0] as unknown as Run;
     expect(run.automationDetails.id).toBe("ses-guard/fleet/");
-    const given = buildSarif(report, { ...contextOf(recommendedRules()), sarifAutomationId: "x/y/" }).runs[0];
-    expect((given as unknown as Run).automationDetails.id).toBe("x/y/");
+    const prefixed = buildSarif(report, { ...contextOf(recommendedRules()), sarifCategoryPrefix: "x/y" })
+      .runs[0];
+    expect((prefixed as unknown as Run).automationDetails.id).toBe("x/y/fleet/");
+    const given = createSarifFormatter({ automationId: "a/b/" })(report, contextOf(recommendedRules()));
+    expect((JSON.parse(given) as { runs: Run[] }).runs[0]?.automationDetails.id).toBe("a/b/");
   });
 });
