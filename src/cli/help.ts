@@ -4,8 +4,10 @@ export const helpText = `ses-guard: policy-as-code checks for Amazon SES v2 acco
 Usage:
   ses-guard check    [--policy FILE|PACK]... [--input FILE|-]... [--region R[,R...] | --all-regions]
                      [--account-id ID] [--profile NAME] [--endpoint-url URL] [--format NAME[=FILE]]...
-                     [--fail-on error|warning|notice|none] [--timeout SECONDS]
+                     [--fail-on error|warning|notice|none] [--timeout SECONDS] [--quiet] [--shard K/N]
   ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] --out FILE
+                     [--shard K/N]
+  ses-guard merge    REPORT.json... [--expect N] [--fail-on LEVEL] [--format NAME[=FILE]]... [--quiet]
   ses-guard validate [--policy FILE|PACK]...
   ses-guard test     [PATH...] [--format text|junit[=FILE]]...
   ses-guard rules    [--policy FILE|PACK]... [--format text|json[=FILE]]
@@ -16,6 +18,9 @@ Usage:
 Commands:
   check      Evaluate the policy on the live account (GetAccount per region) or on saved data (default)
   snapshot   Save every region's raw GetAccount response to a file, to check offline later
+  merge      Combine JSON reports (the shards of a run, or one job per account) into one report in
+             any format, with the exit code recomputed; refuses reports of different policies or
+             --fail-on and a target twice (exit 2); a missing shard or report exits 3
   validate   Load and type-check policies without reading any account
   test       Run policy tests: *.test.yaml files under PATHs (default: this directory, skipping
              node_modules and dot-directories); each case gives account data and expected results
@@ -39,6 +44,10 @@ Options:
   --timeout SECONDS      Deadline per AWS request (default 10). A Region's read ends within its
                          attempts (AWS_MAX_ATTEMPTS, default 3) and their backoff, and the whole
                          live read within twice that plus 1 s (84 s with the defaults)
+  --quiet, -q            Text report: only failed, errored and waived results, and the verdict
+  --shard K/N            Only the accounts of shard K of N (1 ≤ K ≤ N ≤ 256); an account's shard
+                         depends on its id alone, so the N jobs of a matrix agree
+  --expect N             merge: N reports must arrive; fewer is an error in the report (exit 3)
   --out FILE             Where snapshot writes
   --force                init: overwrite existing files
   --color, --no-color    Force colour on or off (default: on a terminal, unless NO_COLOR is set)

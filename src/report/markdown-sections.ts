@@ -108,7 +108,7 @@ export interface AccountRow {
 
 /** The header of the accounts table. */
 export const ACCOUNTS_HEADER =
-  "### Accounts\n\n| Account | Regions | Failed rules | Errors |\n| --- | --- | --- | --- |";
+  "### Accounts\n\n| Account | Regions | Failures | Errors |\n| --- | --- | --- | --- |";
 
 /** One table row for an account. */
 export function accountRow(row: AccountRow): string {

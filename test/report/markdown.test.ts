@@ -114,7 +114,7 @@ describe("markdown format", () => {
     ]);
     const accounts = out.slice(out.indexOf("### Accounts"), out.indexOf("### ⛔"));
     expect(accounts.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| ---"))).toEqual([
-      "| Account | Regions | Failed rules | Errors |",
+      "| Account | Regions | Failures | Errors |",
       "| ⛔ 111111111111 | 3 (1 not read, 1 skipped) | 0 | 6 |",
       "| ❌ 222222222222 | 1 | 3 | 0 |",
       "| ❌ 333333333333 | 1 | 3 | 0 |",
