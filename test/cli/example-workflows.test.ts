@@ -58,6 +58,7 @@ describe("example workflows", () => {
       }
       const merges = ours.filter((s) => s.with?.merge !== undefined);
       expect(merges).toHaveLength(1);
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression
       expect(workflow.jobs.merge?.if).toBe("${{ always() }}");
       const download = workflow.jobs.merge?.steps.find((s) =>
         s.uses?.startsWith("actions/download-artifact@"),

@@ -53,7 +53,6 @@ function refusal(run: () => unknown): SesGuardError {
 
 describe("merge", () => {
   const { report: whole } = fleetReport();
-  const wholeResults = new Set(whole.results);
 
   it.each([8, 256])(
     "gives back the unsharded run of 1,000 accounts × 17 Regions from %i shards, result for result",
