@@ -7,6 +7,7 @@ import { parseRegionList } from "../targets/region-names.js";
 import { parseShard } from "../targets/shard.js";
 import { FAIL_ON_VALUES, type FailOn } from "../types.js";
 import { ArgvError, type OptionSpec, parseArgv } from "./argv.js";
+import { type MergeArguments, parseMergeArguments } from "./merge-args.js";
 
 /** The subcommands; `check` is the default. */
 export const commands = [
@@ -40,14 +41,6 @@ export type Invocation =
       /** `merge`: the JSON reports to combine, `--expect N` and whether `--fail-on` was given. */
       merge?: MergeArguments;
     };
-
-/** What `merge` takes besides formats: the report files, `--expect` and an explicit `--fail-on`. */
-export interface MergeArguments {
-  reports: string[];
-  expect?: number;
-  /** Set only when `--fail-on` was given: otherwise the reports' own threshold applies. */
-  failOn?: FailOn;
-}
 
 export const optionSpec = {
   policy: { type: "string", multiple: true },
@@ -194,31 +187,6 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (command === "merge")
     invocation.merge = parseMergeArguments(rest, values.expect, values["fail-on"], options);
   return invocation;
-}
-
-function parseMergeArguments(
-  reports: string[],
-  expect: string | undefined,
-  failOn: string | undefined,
-  options: RunOptions,
-): MergeArguments {
-  if (reports.length === 0)
-    throw usageError(
-      "cli/missing-reports",
-      "merge needs the JSON reports to combine: ses-guard merge REPORT.json...",
-    );
-  const merge: MergeArguments = { reports };
-  if (expect !== undefined) {
-    const count = Number(expect);
-    if (!/^\d+$/.test(expect) || count < 1 || count > 100_000)
-      throw usageError(
-        "cli/invalid-expect",
-        `--expect "${expect}" must be the number of reports expected (1 or more)`,
-      );
-    merge.expect = count;
-  }
-  if (failOn !== undefined) merge.failOn = options.failOn;
-  return merge;
 }
 
 function parseRegions(raw: string[], all: boolean): string[] | "all" {

@@ -3,7 +3,7 @@ import { ExitCode } from "../../errors.js";
 import { terminalSafe } from "../../report/terminal-text.js";
 import type { FormatRequest } from "../../run.js";
 import { runMerge } from "../../run-merge.js";
-import type { MergeArguments } from "../args.js";
+import type { MergeArguments } from "../merge-args.js";
 
 /**
  * `ses-guard merge REPORT.json... [--expect N] [--fail-on L] [--format ...]...`: one report, in any
