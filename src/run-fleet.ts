@@ -62,6 +62,7 @@ async function fleetReadOptions(
     ...(host.onProgress ? { onProgress: host.onProgress } : {}),
     ...(host.signal ? { signal: host.signal } : {}),
     ...(options.reputation ? { reputation: true } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
   };
 }
 

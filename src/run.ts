@@ -13,8 +13,10 @@ import { describeFsError } from "./io/fs-errors.js";
 import { createPolicyHost } from "./io/policy-host.js";
 import { loadPolicy } from "./policy/resolve.js";
 import { loadFormatter } from "./report/index.js";
+import { policyDigest, policySources } from "./report/policy-identity.js";
 import type { FleetOptions } from "./targets/fleet.js";
-import type { FailOn, Policy, Report, TargetData } from "./types.js";
+import { filterShard } from "./targets/shard.js";
+import type { FailOn, Policy, Report, ShardSpec, TargetData } from "./types.js";
 import { toolVersion } from "./version.js";
 
 /** The policy used when none is named and the working directory has no `.ses-guard.yaml` (or `.yml`). */
@@ -51,6 +53,12 @@ export interface RunOptions {
   fleet?: FleetOptions;
   /** `--concurrency`: GetAccount requests in flight over the whole run. */
   concurrency?: number;
+  /** `--quiet`: the text report shows only failed, errored and waived results and the verdict. */
+  quiet?: boolean;
+  /** `--shard K/N`: read and report only the accounts of that shard. */
+  shard?: ShardSpec;
+  /** What SARIF `automationDetails.id` starts with (the Action names its workflow and job). */
+  sarifCategoryPrefix?: string;
 }
 
 /** The world a run touches, passed in so tests and the Action can supply their own. */
@@ -121,18 +129,27 @@ export async function runCheck(options: RunOptions, host: RunHost): Promise<Chec
   );
   const policy = await loadPolicies(options.policies, host.cwd, host.workspace);
   // CloudWatch is asked only for a policy that uses the reputation facts.
-  const targets =
+  const read =
     options.inputs.length > 0
       ? await readInputs(options, host)
       : await readLive({ ...options, reputation: policyUsesReputation(policy) }, host);
-  const today = host.now().toISOString().slice(0, 10);
-  const report = evaluatePolicy(policy, targets, { today, failOn: options.failOn, toolVersion });
+  const targets = shardTargets(read, options.shard);
+  const now = host.now();
+  const today = now.toISOString().slice(0, 10);
+  const report = identifyReport(
+    evaluatePolicy(policy, targets, { today, failOn: options.failOn, toolVersion }),
+    policy,
+    now,
+    options.shard,
+  );
   const context = {
     color: host.color,
     today,
     workspace: host.workspace ?? host.cwd,
     rules: policy.rules,
     ...(host.fallbackFile ? { fallbackFile: host.fallbackFile } : {}),
+    ...(options.quiet ? { quiet: true } : {}),
+    ...(options.sarifCategoryPrefix ? { sarifCategoryPrefix: options.sarifCategoryPrefix } : {}),
   };
   // Every format is rendered before any file is written: loading a formatter awaits, and a
   // signal handled there must find no report written yet (the CLI says "nothing was written").
@@ -162,7 +179,7 @@ export async function runSnapshot(
   out: string,
   host: RunHost,
 ): Promise<{ exitCode: number; targets: TargetData[]; file: string; stdout?: string }> {
-  const targets = await readLive(options, host);
+  const targets = shardTargets(await readLive(options, host), options.shard);
   const snapshot = createSnapshot(targets, toolVersion, host.now());
   const text = `${JSON.stringify(snapshot, null, 2)}\n`;
   const unreadable = targets.some((t) => t.status === "error");
@@ -180,6 +197,20 @@ export async function runSnapshot(
 /** Reads the targets of a run as `check` does: the `--input` files, else the live accounts. */
 export function readTargets(options: RunOptions, host: RunHost): Promise<TargetData[]> {
   return options.inputs.length > 0 ? readInputs(options, host) : readLive(options, host);
+}
+
+/** Keeps the targets of the shard's accounts (all of them without `--shard`). */
+function shardTargets(targets: TargetData[], shard: ShardSpec | undefined): TargetData[] {
+  return shard ? filterShard(targets, shard, (t) => t.accountId) : targets;
+}
+
+/** Adds what says when and with which policy (and shard) the report was made. */
+function identifyReport(report: Report, policy: Policy, now: Date, shard: ShardSpec | undefined): Report {
+  report.createdAt = now.toISOString();
+  report.policies = policySources(policy);
+  report.policyDigest = policyDigest(policy);
+  if (shard) report.shard = { index: shard.index, count: shard.count };
+  return report;
 }
 
 async function readInputs(options: RunOptions, host: RunHost): Promise<TargetData[]> {

@@ -218,6 +218,28 @@ export interface Report {
   failOn: FailOn;
   targets: TargetSummary[];
   results: Result[];
+  /** When the report was made, an ISO 8601 UTC timestamp (absent in reports made before it existed). */
+  createdAt?: string;
+  /** The policy files and built-in packs in force, in load order. */
+  policies?: PolicySource[];
+  /** `sha256:<hex>` of the resolved rules and waivers; equal for the same policy on any machine. */
+  policyDigest?: string;
+  /** Which shard of the accounts the run read (`--shard K/N`). */
+  shard?: ShardSpec;
+}
+
+/** One policy file or built-in pack that contributed to a run's policy. */
+export interface PolicySource {
+  /** The file as the report shows it (`policies/<pack>.yaml` for a pack). */
+  file: string;
+  /** The built-in pack's name, when the file is one. */
+  pack?: string;
+}
+
+/** `--shard K/N`: the K-th (1-based) of N shards of the accounts. */
+export interface ShardSpec {
+  index: number;
+  count: number;
 }
 
 /** What formatters may need besides the report; passed in, never read from the environment. */
@@ -232,6 +254,13 @@ export interface FormatContext {
   fallbackFile?: string;
   /** The rules evaluated, for formats that describe rules (SARIF). */
   rules: Rule[];
+  /** `--quiet`: the text format shows only failed, errored and waived results and the verdict. */
+  quiet?: boolean;
+  /**
+   * What SARIF `automationDetails.id` starts with before the run's scope (`ses-guard` when absent);
+   * the Action passes `ses-guard/<workflow>/<job>` so that workflows keep separate categories.
+   */
+  sarifCategoryPrefix?: string;
 }
 
 /** A formatter: a pure function from report to text. */

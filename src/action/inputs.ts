@@ -7,7 +7,8 @@ import { resolve } from "node:path";
 import { usageError } from "../errors.js";
 import { parseRegionList } from "../targets/region-names.js";
 import { suggestRegion } from "../targets/region-suggestion.js";
-import { FAIL_ON_VALUES, type FailOn } from "../types.js";
+import { parseShard } from "../targets/shard.js";
+import { FAIL_ON_VALUES, type FailOn, type ShardSpec } from "../types.js";
 import { parseFixInput } from "./fix-input.js";
 
 /** The Action's inputs after parsing. */
@@ -27,6 +28,12 @@ export interface ActionInputs {
   summary: boolean;
   /** `plan`: add the fix plan to the job summary. */
   fix?: "plan";
+  /** `shard`: read only the accounts of shard K of N. */
+  shard?: ShardSpec;
+  /** `merge`: globs of JSON reports (relative to the workspace) to merge instead of reading accounts. */
+  merge?: string[];
+  /** `expect`: how many reports `merge` must find. */
+  expect?: number;
 }
 
 /** Splits a list input: one entry per line or comma, blanks dropped. */
@@ -90,6 +97,25 @@ export function parseActionInputs(get: (name: string) => string): ActionInputs {
   if (sarifFile) inputs.sarifFile = sarifFile;
   const reportFile = get("report-file");
   if (reportFile) inputs.reportFile = reportFile;
+  const shard = get("shard");
+  if (shard) inputs.shard = parseShard(shard, "input shard");
+  const merge = listInput(get("merge"));
+  if (merge.length > 0) inputs.merge = merge;
+  const expect = get("expect");
+  if (expect) {
+    if (!/^\d+$/.test(expect) || Number(expect) < 1)
+      throw usageError(
+        "action/invalid-input",
+        `input expect must be the number of reports to merge, not "${expect}"`,
+      );
+    if (!inputs.merge) throw usageError("action/invalid-input", "input expect applies only with input merge");
+    inputs.expect = Number(expect);
+  }
+  if (inputs.merge && inputs.shard)
+    throw usageError(
+      "action/invalid-input",
+      "inputs merge and shard do not go together: merge combines the shards' reports",
+    );
   // Compared as paths (`out.json` and `./out.json` are one file); both resolve from one folder.
   if (sarifFile && reportFile && resolve("/", sarifFile) === resolve("/", reportFile)) {
     throw usageError("action/invalid-input", "inputs sarif-file and report-file name the same file");

@@ -18,6 +18,7 @@ import { type CheckOutcome, DEFAULT_TIMEOUT_SECONDS, type FormatRequest, runChec
 import type { FormatContext } from "../types.js";
 import { inActionWords } from "./action-wording.js";
 import { FIX_SUMMARY_BYTES, fixPlanSummary } from "./fix-summary.js";
+import { readAccountsOrMerge, sarifCategoryPrefix } from "./fleet-run.js";
 import { type ActionInputs, parseActionInputs, workflowFile } from "./inputs.js";
 
 // GitHub shows 10 annotations of a level per step; setFailed adds one error annotation.
@@ -110,7 +111,8 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
   const formats: FormatRequest[] = [];
   if (inputs.reportFile) formats.push({ name: "json", file: inputs.reportFile });
   if (inputs.sarifFile) formats.push({ name: "sarif", file: inputs.sarifFile });
-  const outcome = await runCheck(
+  const outcome = await readAccountsOrMerge(
+    inputs,
     {
       policies: inputs.policies,
       inputs: inputs.inputs,
@@ -118,6 +120,8 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
       formats,
       failOn: inputs.failOn,
       timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+      ...(inputs.shard ? { shard: inputs.shard } : {}),
+      sarifCategoryPrefix: sarifCategoryPrefix(process.env),
     },
     {
       // Every relative path (the default policy, policy, input, report-file, sarif-file) is the
@@ -130,6 +134,7 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
       workspace,
       ...(fallbackFile ? { fallbackFile } : {}),
     },
+    runCheck,
   );
   const exitCode = outcome.writeErrors.length > 0 ? ExitCode.usage : outcome.exitCode;
   const report = outcome.report;
@@ -139,6 +144,7 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
     workspace,
     rules: outcome.policy.rules,
     ...(fallbackFile ? { fallbackFile } : {}),
+    sarifCategoryPrefix: sarifCategoryPrefix(process.env),
   };
   const { moreAt, fullReport } = where(inputs);
 

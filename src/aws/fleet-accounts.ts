@@ -3,9 +3,10 @@
  * AWS Organizations discovery) and which Regions (the caller's default Region resolved once), and
  * the request settings every fleet client shares.
  */
+
 import { usageError } from "../errors.js";
 import type { FleetAccount, PlannedAccount } from "../targets/fleet.js";
-import type { ErrorInfo } from "../types.js";
+import type { ErrorInfo, ShardSpec } from "../types.js";
 import { resolveDefaultRegion } from "./default-region.js";
 
 /** Where the accounts come from, with an accounts file already read. */
@@ -34,6 +35,8 @@ export interface FleetReadOptions {
   signal?: AbortSignal;
   /** Also read the `$reputation.*` facts of every readable target. */
   reputation?: boolean;
+  /** `--shard K/N`: read only the accounts of that shard. */
+  shard?: ShardSpec;
 }
 
 /** The accounts a role-based run would read, or why they could not be listed. */

@@ -20,6 +20,7 @@ import {
   skippedTargets,
 } from "../targets/fleet-targets.js";
 import { allSesRegionNames, isOptInRegion } from "../targets/regions.js";
+import { inShard } from "../targets/shard.js";
 import type { ErrorInfo, TargetData } from "../types.js";
 import { ASSUME_ROLE_FAILED, assumeRoleFailure, type RoleToAssume, roleCredentials } from "./assume-role.js";
 import { AwsErrorCode } from "./aws-errors.js";
@@ -83,12 +84,18 @@ export async function readFleetTargets(options: FleetReadOptions): Promise<Targe
   const named = regions === "all" ? allSesRegionNames() : regions;
   const everyRegion = named.length > 0 ? named : [UNKNOWN_REGION];
   if (!listing.ok) return discoveryFailedTargets(everyRegion, listing.error);
-  if (listing.accounts.length === 0) {
+  // A shard reads only its own accounts: their shard depends on the id alone, so the jobs of a
+  // matrix split the fleet between them without a shared list.
+  const { shard } = options;
+  const inThisShard = shard ? listing.accounts.filter((a) => inShard(a.id, shard)) : listing.accounts;
+  if (inThisShard.length === 0) {
     // A run that checks nothing must not pass: an empty OU or an exclusion of every account is
     // far more likely a mistake than a fleet with nothing in it.
     return discoveryFailedTargets(everyRegion, {
       code: NO_ACCOUNTS,
-      message: "The account source has no account to read (after --exclude-accounts); nothing was checked",
+      message: shard
+        ? `Shard ${shard.index}/${shard.count} has no account of this source to read; nothing was checked`
+        : "The account source has no account to read (after --exclude-accounts); nothing was checked",
       hint: "Check the --ou ids, the accounts file and --exclude-accounts; `ses-guard accounts` lists what a run would read.",
     });
   }
@@ -104,7 +111,7 @@ export async function readFleetTargets(options: FleetReadOptions): Promise<Targe
       );
     return callerArn;
   };
-  const accounts = listing.accounts;
+  const accounts = inThisShard;
   const progress = progressTracker(accounts.length, regionCount(regions), options.onProgress);
   try {
     const read = await mapBounded(

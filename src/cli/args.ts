@@ -4,8 +4,10 @@ import { fixFormatNames } from "../fix/format-names.js";
 import { formatNames } from "../report/index.js";
 import type { FormatRequest, RunOptions } from "../run.js";
 import { didYouMean } from "../suggest.js";
+import { parseShard } from "../targets/shard.js";
 import { ArgvError, type OptionSpec, parseArgv } from "./argv.js";
 import { fleetFlagNames, parseFleetFlags } from "./fleet-args.js";
+import { type MergeArguments, parseMergeArguments } from "./merge-args.js";
 import { refuseConflicts, refuseRepeated } from "./option-rules.js";
 import { parseEndpoint, parseFailOn, parseRegions, parseTimeout } from "./option-values.js";
 
@@ -20,6 +22,7 @@ export const commands = [
   "rules",
   "fix",
   "accounts",
+  "merge",
 ] as const;
 
 /** A subcommand name. */
@@ -44,6 +47,8 @@ export type Invocation =
       apply?: boolean;
       /** `fix --yes`: apply without asking. */
       yes?: boolean;
+      /** `merge`: the JSON reports to combine, `--expect N` and whether `--fail-on` was given. */
+      merge?: MergeArguments;
     };
 
 export const optionSpec = {
@@ -73,6 +78,9 @@ export const optionSpec = {
   yes: { type: "boolean" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+  shard: { type: "string" },
+  expect: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const satisfies Record<string, OptionSpec>;
@@ -102,6 +110,8 @@ export const allowed: Record<CommandName, readonly string[]> = {
     "color",
     "no-color",
     ...fleetFlagNames,
+    "quiet",
+    "shard",
   ],
   validate: ["policy", "color", "no-color"],
   snapshot: [
@@ -112,6 +122,7 @@ export const allowed: Record<CommandName, readonly string[]> = {
     "timeout",
     "out",
     "reputation",
+    "shard",
     ...fleetFlagNames,
   ],
   test: ["format", "color", "no-color"],
@@ -135,6 +146,7 @@ export const allowed: Record<CommandName, readonly string[]> = {
     "yes",
   ],
   accounts: ["profile", "timeout", "format", ...fleetFlagNames.filter((name) => name !== "concurrency")],
+  merge: ["format", "fail-on", "expect", "quiet", "color", "no-color"],
 };
 
 /** The formats a command's --format takes, where they differ from check's. */
@@ -179,7 +191,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     }
     command = first as CommandName;
   }
-  if (rest.length > 0 && command !== "test")
+  if (rest.length > 0 && command !== "test" && command !== "merge")
     throw usageError("cli/unexpected-argument", `unexpected argument "${rest[0]}"; options start with --`);
   for (const name of Object.keys(values)) {
     if (name === "help" || name === "version") continue;
@@ -249,6 +261,10 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (values.force) invocation.force = true;
   if (values.apply) invocation.apply = true;
   if (values.yes) invocation.yes = true;
+  if (values.quiet) options.quiet = true;
+  if (values.shard !== undefined) options.shard = parseShard(values.shard);
+  if (command === "merge")
+    invocation.merge = parseMergeArguments(rest, values.expect, values["fail-on"], options);
   return invocation;
 }
 

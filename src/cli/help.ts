@@ -5,7 +5,10 @@ Usage:
   ses-guard check    [--policy FILE|PACK]... [--input FILE|-]... [--region R[,R...] | --all-regions]
                      [--account-id ID] [--profile NAME] [--endpoint-url URL] [--format NAME[=FILE]]...
                      [--fail-on error|warning|notice|none] [--timeout SECONDS] [account source]
+                     [--quiet] [--shard K/N]
   ses-guard snapshot [--region R[,R...] | --all-regions] [--profile NAME] [--endpoint-url URL] [account source] [--reputation] --out FILE|-
+                     [--shard K/N]
+  ses-guard merge    REPORT.json... [--expect N] [--fail-on LEVEL] [--format NAME[=FILE]]... [--quiet]
   ses-guard validate [--policy FILE|PACK]...
   ses-guard accounts [account source] [--format text|json[=FILE]]
   ses-guard test     [PATH...] [--format text|junit[=FILE]]...
@@ -19,6 +22,9 @@ Usage:
 Commands:
   check      Evaluate the policy on the live account (GetAccount per region) or on saved data (default)
   snapshot   Save every region's raw GetAccount response to a file, to check offline later
+  merge      Combine JSON reports (the shards of a run, or one job per account) into one report in
+             any format, with the exit code recomputed; refuses reports of different policies or
+             --fail-on and a target twice (exit 2); a missing shard or report exits 3
   validate   Load and type-check policies without reading any account
   test       Run policy tests: *.test.yaml files under PATHs (default: this directory, skipping
              node_modules and dot-directories); each case gives account data and expected results
@@ -50,6 +56,10 @@ Options:
   --out FILE|-           Where snapshot writes; - is standard output
   --reputation           snapshot: also store each target's CloudWatch bounce and complaint rates
                          (needs cloudwatch:GetMetricData; check reads them when a rule uses them)
+  --quiet, -q            Text report: only failed, errored and waived results, and the verdict
+  --shard K/N            Only the accounts of shard K of N (1 ≤ K ≤ N ≤ 256); an account's shard
+                         depends on its id alone, so the N jobs of a matrix agree
+  --expect N             merge: N reports must arrive; fewer is an error in the report (exit 3)
   --force                init: overwrite existing files
   --apply                fix: make the planned calls (asks first on a terminal)
   --yes                  fix --apply: do not ask; required when standard input is not a terminal

@@ -86,6 +86,16 @@ export async function main(argv: readonly string[]): Promise<number> {
         const { runAccountsCommand } = await import("./commands/accounts.js");
         return await runAccountsCommand(invocation.options, host, io);
       }
+      case "merge": {
+        const { runMergeCommand } = await import("./commands/merge.js");
+        const merge = invocation.merge ?? { reports: [] };
+        return await runMergeCommand(
+          merge,
+          invocation.options.formats,
+          invocation.options.quiet === true,
+          io,
+        );
+      }
       case "validate": {
         const policy = await loadPolicies(invocation.options.policies, host.cwd);
         const enabled = policy.rules.filter((r) => r.enabled).length;

@@ -45,7 +45,8 @@ const LEVELS: readonly AnnotationLevel[] = ["error", "warning", "notice"];
 
 /**
  * The annotations for a report, most important first and capped per level: unreadable targets,
- * then failed rules by severity (passing, waived and skipped rules make no annotation).
+ * then failed rules by severity, one annotation per rule whatever the number of targets it fails
+ * on (passing, waived and skipped rules make no annotation).
  */
 export function buildAnnotations(
   report: Report,
@@ -55,19 +56,31 @@ export function buildAnnotations(
   const rules = indexRules(context.rules);
   const byLevel: Record<AnnotationLevel, Annotation[]> = { error: [], warning: [], notice: [] };
 
+  // Results of one rule are one annotation however many targets share them: at fleet scale a
+  // rule failing on 17,000 targets is one thing to fix, and GitHub shows ten annotations a level.
+  const ruleErrors = new Map<string, Result[]>();
+  const unreadable = new Map<string, Array<{ target: Report["targets"][number]; rules: number }>>();
   for (const { target, results } of resultsByTarget(report)) {
     const errors = results.filter((r) => r.status === "error");
     if (target.status === "error") {
-      // One annotation per unreadable target instead of one per rule: they all say the same.
-      byLevel.error.push(targetErrorAnnotation(target, errors.length, context));
+      // One annotation per cause of unreadable targets instead of one per rule: they all say the same.
+      const key = target.error?.code ?? "";
+      const group = unreadable.get(key);
+      if (group) group.push({ target, rules: errors.length });
+      else unreadable.set(key, [{ target, rules: errors.length }]);
     } else {
-      for (const result of errors) byLevel.error.push(resultAnnotation(result, "error", context, rules));
+      for (const result of errors) appendTo(ruleErrors, result.ruleId, result);
     }
   }
+  for (const group of unreadable.values()) byLevel.error.push(targetErrorAnnotation(group, context));
+  for (const group of ruleErrors.values()) byLevel.error.push(ruleAnnotation(group, "error", context, rules));
   // A failure is annotated at the level named like its severity; report order holds within a level.
-  for (const result of report.results) {
-    if (result.status === "fail")
-      byLevel[result.severity].push(resultAnnotation(result, result.severity, context, rules));
+  const failures = new Map<string, Result[]>();
+  for (const result of report.results)
+    if (result.status === "fail") appendTo(failures, result.ruleId, result);
+  for (const group of failures.values()) {
+    const first = group[0] as Result;
+    byLevel[first.severity].push(ruleAnnotation(group, first.severity, context, rules));
   }
 
   const max = options.maxPerLevel ?? DEFAULT_MAX_PER_LEVEL;
@@ -98,41 +111,70 @@ function capLevel(
 }
 
 function targetErrorAnnotation(
-  target: Report["targets"][number],
-  ruleCount: number,
+  group: ReadonlyArray<{ target: Report["targets"][number]; rules: number }>,
   context: FormatContext,
 ): Annotation {
+  const { target, rules: ruleCount } = group[0] as (typeof group)[number];
   const error = target.error;
   const lines = [error ? `${error.code}: ${error.message}` : "the account data could not be read"];
   if (error?.hint) lines.push(`Hint: ${error.hint}`);
-  lines.push(`${ruleCount} ${ruleCount === 1 ? "rule was" : "rules were"} not evaluated for this target.`);
-  const annotation: Annotation = {
-    level: "error",
-    title: `ses-guard could not read ${targetLabel(target)}`,
-    message: lines.join("\n"),
-  };
+  let title = `ses-guard could not read ${targetLabel(target)}`;
+  if (group.length === 1) {
+    lines.push(`${ruleCount} ${ruleCount === 1 ? "rule was" : "rules were"} not evaluated for this target.`);
+  } else {
+    const named = group.slice(0, NAMED_TARGETS).map((entry) => targetLabel(entry.target));
+    const more = group.length > NAMED_TARGETS ? ` and ${group.length - NAMED_TARGETS} more` : "";
+    const rules = group.reduce((sum, entry) => sum + entry.rules, 0);
+    lines.push(
+      `${group.length} targets could not be read: ${named.join(", ")}${more}; ${rules} rule results were not evaluated.`,
+    );
+    title = `ses-guard could not read ${group.length} targets (${error?.code ?? "no error code"})`;
+  }
+  const annotation: Annotation = { level: "error", title, message: lines.join("\n") };
   const file =
     context.fallbackFile === undefined ? undefined : repositoryPath(context.fallbackFile, context.workspace);
   if (file !== undefined) annotation.file = file;
   return annotation;
 }
 
-function resultAnnotation(
-  result: Result,
+function appendTo(groups: Map<string, Result[]>, key: string, result: Result): void {
+  const group = groups.get(key);
+  if (group) group.push(result);
+  else groups.set(key, [result]);
+}
+
+/** How many targets an aggregated annotation names before it says "and N more". */
+export const NAMED_TARGETS = 5;
+
+/**
+ * One annotation for every result of one rule: at the rule's policy line, naming how many targets
+ * it concerns and the first few, with the first target's message and the fix.
+ */
+function ruleAnnotation(
+  results: readonly Result[],
   level: AnnotationLevel,
   context: FormatContext,
   rules: ReturnType<typeof indexRules>,
 ): Annotation {
-  const lines = [`${targetLabel(result)}: ${result.message}`];
-  if (result.remediation) lines.push(`Fix: ${result.remediation}`);
-  if (result.docs) lines.push(`Docs: ${result.docs}`);
+  const first = results[0] as Result;
+  const lines: string[] = [];
+  if (results.length > 1) {
+    const named = results.slice(0, NAMED_TARGETS).map(targetLabel).join(", ");
+    const more = results.length > NAMED_TARGETS ? ` and ${results.length - NAMED_TARGETS} more` : "";
+    const verb = first.status === "error" ? "Not evaluated" : "Fails";
+    lines.push(`${verb} on ${results.length} targets: ${named}${more}.`);
+  }
+  lines.push(`${targetLabel(first)}: ${first.message}`);
+  if (first.remediation) lines.push(`Fix: ${first.remediation}`);
+  if (first.docs) lines.push(`Docs: ${first.docs}`);
+  const count = results.length > 1 ? ` (${results.length} targets)` : "";
   const annotation: Annotation = {
     level,
     // A rule without a title is titled by its id: "vdm: vdm" would say it twice.
-    title: result.title === result.ruleId ? result.ruleId : `${result.ruleId}: ${result.title}`,
+    title: `${first.title === first.ruleId ? first.ruleId : `${first.ruleId}: ${first.title}`}${count}`,
     message: lines.join("\n"),
   };
-  const location = resultLocation(result, context, rules);
+  const location = resultLocation(first, context, rules);
   if (location) {
     annotation.file = location.file;
     annotation.line = location.line;

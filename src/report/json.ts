@@ -7,6 +7,20 @@ import { jsonWithoutLogCommands } from "./escape.js";
  * in a CI log; parsers read the same text.
  */
 export function formatJson(report: Report, _context: FormatContext): string {
-  const { version, tool, summary, failOn, targets, results } = report;
-  return `${jsonWithoutLogCommands(JSON.stringify({ version, tool, summary, failOn, targets, results }, null, 2))}\n`;
+  const { version, tool, createdAt, policies, policyDigest, shard, summary, failOn, targets, results } =
+    report;
+  // Members that are absent stay absent (JSON.stringify drops undefined).
+  const ordered = {
+    version,
+    tool,
+    createdAt,
+    policies,
+    policyDigest,
+    shard,
+    summary,
+    failOn,
+    targets,
+    results,
+  };
+  return `${jsonWithoutLogCommands(JSON.stringify(ordered, null, 2))}\n`;
 }

@@ -7,10 +7,9 @@
  */
 
 import { nodeCrypto } from "../lazy-crypto.js";
-import type { FormatContext, Formatter, Report, Result, Rule, Severity } from "../types.js";
+import type { FormatContext, Formatter, Report, Result, Rule } from "../types.js";
 import { compareResults, TOOL_URL, targetLabel } from "./common.js";
-import { describeCheck } from "./describe-check.js";
-import { escapeMarkdown, jsonWithoutLogCommands, neutralizeControls, safeLinkUrl } from "./escape.js";
+import { jsonWithoutLogCommands } from "./escape.js";
 import {
   indexRules,
   PACKS_URI_BASE_ID,
@@ -20,6 +19,11 @@ import {
   repositoryPath,
   resultLocation,
 } from "./location.js";
+import { sarifAutomationId } from "./sarif-category.js";
+import { describeRule, LEVEL, ruleFacts, sentence, text } from "./sarif-rules.js";
+
+/** GitHub code scanning accepts at most this many results in one run. */
+export const MAX_SARIF_RESULTS = 25_000;
 
 /** The URI of the schema the output conforms to (the OASIS 2.1.0 errata 01 schema). */
 export const SARIF_SCHEMA_URI =
@@ -29,27 +33,8 @@ export const SARIF_SCHEMA_URI =
 export interface SarifFormatOptions {
   /** `run.automationDetails.id`, e.g. `ses-guard/production/`; GitHub uses it as the analysis category. */
   automationId?: string;
-}
-
-type SarifLevel = "error" | "warning" | "note";
-
-const LEVEL: Record<Severity, SarifLevel> = { error: "error", warning: "warning", notice: "note" };
-// GitHub code scanning ranks security alerts by this CVSS-like score: >= 7 high, >= 4 medium, else low.
-const SECURITY_SEVERITY: Record<Severity, string> = { error: "8.0", warning: "5.0", notice: "2.0" };
-const PROBLEM_SEVERITY: Record<Severity, string> = {
-  error: "error",
-  warning: "warning",
-  notice: "recommendation",
-};
-
-/** The descriptor facts shared by a `Rule` and, when rule metadata is missing, a `Result`. */
-interface RuleFacts {
-  id: string;
-  title: string;
-  severity: Severity;
-  remediation?: string;
-  docs?: string;
-  rule?: Rule;
+  /** The most results one run holds (GitHub's limit by default); the rest are counted in a notification. */
+  maxResults?: number;
 }
 
 /** A stable fingerprint of one rule on one target: a hash of rule id, account and region. */
@@ -61,102 +46,12 @@ export function targetFingerprint(ruleId: string, accountId: string | null, regi
     .slice(0, 32);
 }
 
-function text(value: string): string {
-  return neutralizeControls(value);
-}
-
-function sentence(value: string): string {
-  const trimmed = text(value).trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-function pascalCase(id: string): string {
-  return id
-    .split(/[^A-Za-z0-9]+/)
-    .filter((part) => part !== "")
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join("");
-}
-
-/** A fenced code block that the content cannot close: the fence is longer than any backtick run in it. */
-function codeBlock(content: string): string {
-  const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
-  return `${fence}\n${text(content).replace(/\r\n?/g, "\n")}\n${fence}`;
-}
-
 function targetPhrase(target: { region: string; accountId: string | null }): string {
   return `region ${text(target.region)}, account ${text(target.accountId ?? "unknown")}`;
 }
 
 function uri(file: string): string {
   return file.split("/").map(encodeURIComponent).join("/");
-}
-
-function describeRule(facts: RuleFacts) {
-  const title = text(facts.title).trim();
-  const full = facts.rule
-    ? `${sentence(title)} Passes when ${describeCheck(facts.rule.check)}.`
-    : sentence(title);
-  const docs = safeLinkUrl(facts.docs);
-  const helpText: string[] = [];
-  const helpMarkdown: string[] = [];
-  if (facts.remediation) {
-    helpText.push(`Remediation: ${text(facts.remediation)}`);
-    helpMarkdown.push("**Remediation**", codeBlock(facts.remediation));
-  }
-  if (facts.docs) {
-    helpText.push(`Documentation: ${text(facts.docs)}`);
-    helpMarkdown.push(docs ? `[Documentation](${docs})` : `Documentation: ${escapeMarkdown(facts.docs)}`);
-  }
-  if (helpText.length === 0) {
-    helpText.push(full);
-    helpMarkdown.push(escapeMarkdown(full));
-  }
-  const tags = ["security", "aws", "ses", ...(facts.rule?.pack ? [`pack:${facts.rule.pack}`] : [])];
-  const descriptor: Record<string, unknown> = {
-    id: facts.id,
-    name: pascalCase(facts.id),
-    shortDescription: { text: title },
-    fullDescription: { text: full },
-    help: { text: helpText.join("\n"), markdown: helpMarkdown.join("\n\n") },
-  };
-  if (docs) descriptor.helpUri = docs;
-  const configuration: Record<string, unknown> = { level: LEVEL[facts.severity] };
-  if (facts.rule && !facts.rule.enabled) configuration.enabled = false;
-  descriptor.defaultConfiguration = configuration;
-  descriptor.properties = {
-    tags,
-    precision: "very-high",
-    "problem.severity": PROBLEM_SEVERITY[facts.severity],
-    "security-severity": SECURITY_SEVERITY[facts.severity],
-  };
-  return descriptor;
-}
-
-function ruleFacts(context: FormatContext, report: Report): RuleFacts[] {
-  const facts: RuleFacts[] = context.rules.map((rule) => ({
-    id: rule.id,
-    title: rule.title,
-    severity: rule.severity,
-    ...(rule.remediation === undefined ? {} : { remediation: rule.remediation }),
-    ...(rule.docs === undefined ? {} : { docs: rule.docs }),
-    rule,
-  }));
-  const known = new Set(facts.map((f) => f.id));
-  for (const result of report.results) {
-    if (known.has(result.ruleId)) continue;
-    // A result without rule metadata (a caller that passed no rules) still gets a descriptor.
-    known.add(result.ruleId);
-    facts.push({
-      id: result.ruleId,
-      title: result.title,
-      severity: result.severity,
-      ...(result.remediation === undefined ? {} : { remediation: result.remediation }),
-      ...(result.docs === undefined ? {} : { docs: result.docs }),
-    });
-  }
-  return facts;
 }
 
 function physicalLocation(location: RepositoryLocation) {
@@ -244,17 +139,35 @@ function notifications(report: Report) {
   return out;
 }
 
+/** The notification that says how many results were left out of the run, and why. */
+function cutNotification(total: number, max: number): Record<string, unknown> {
+  return {
+    level: "warning",
+    descriptor: { id: "ses-guard/sarif-results-cut" },
+    message: {
+      text:
+        `${total - max} of ${total} results are not in this run: GitHub code scanning accepts at most ` +
+        `${max} results per run. The most severe were kept; every result is in the JSON report (--format json).`,
+    },
+  };
+}
+
 /** Builds the SARIF log object (before serialisation) for a report. */
 export function buildSarif(report: Report, context: FormatContext, options: SarifFormatOptions = {}) {
   const facts = ruleFacts(context, report);
   const ruleIndex = new Map(facts.map((f, index) => [f.id, index]));
   const rules = indexRules(context.rules);
-  const reported = report.results
+  const candidates = report.results
     .filter((r) => r.status === "fail" || r.status === "error" || r.status === "waived")
-    // Most serious first, so a viewer that shows the first results shows the ones that matter;
-    // the sort is stable, so ties keep report order.
-    .sort(compareResults)
+    // Most serious first, so a viewer that shows the first results shows the ones that matter
+    // and the cap below keeps them; the sort is stable, so ties keep report order.
+    .sort(compareResults);
+  const max = options.maxResults ?? MAX_SARIF_RESULTS;
+  const reported = candidates
+    .slice(0, max)
     .map((r) => sarifResult(r, ruleIndex.get(r.ruleId) ?? 0, context, rules));
+  const toolNotifications = notifications(report);
+  if (candidates.length > max) toolNotifications.unshift(cutNotification(candidates.length, max));
 
   const run: Record<string, unknown> = {
     tool: {
@@ -270,14 +183,18 @@ export function buildSarif(report: Report, context: FormatContext, options: Sari
       {
         executionSuccessful: true,
         exitCode: report.summary.exitCode,
-        toolExecutionNotifications: notifications(report),
+        toolExecutionNotifications: toolNotifications,
       },
     ],
     results: reported,
     columnKind: "utf16CodeUnits",
     properties: { failOn: report.failOn, summary: report.summary },
   };
-  if (options.automationId !== undefined) run.automationDetails = { id: options.automationId };
+  // Always set: GitHub rejects a second upload of one category for a commit, so shards and
+  // matrix jobs that upload on their own each need a category of their own.
+  run.automationDetails = {
+    id: options.automationId ?? sarifAutomationId(report, context.sarifCategoryPrefix),
+  };
   if (JSON.stringify(reported).includes(`"uriBaseId":"${PACKS_URI_BASE_ID}"`)) {
     run.originalUriBaseIds = {
       [PACKS_URI_BASE_ID]: {

@@ -1,5 +1,6 @@
 import type { FormatContext, Report, Result, ResultStatus, Severity, TargetSummary } from "../types.js";
 import { resultsByTarget } from "./common.js";
+import { policyLine } from "./policy-identity.js";
 import { terminalSafe } from "./terminal-text.js";
 import { failuresBelowThreshold, nothingChecked } from "./verdict.js";
 
@@ -24,17 +25,33 @@ const statusLabel: Record<ResultStatus, string> = {
   skipped: "SKIP",
 };
 
+/** Past this many targets, a target whose rules all pass takes one line. */
+export const COMPACT_AFTER_TARGETS = 20;
+
 /**
  * The terminal report: results grouped by target, one line per rule (status, severity, id,
- * message), the fix and docs under each failure, and a summary line that states the exit code.
+ * message), the fix and docs under each failure, the policy in force and a summary line that
+ * states the exit code. With `quiet`, only failed, errored and waived results are listed; past
+ * {@link COMPACT_AFTER_TARGETS} targets a target with nothing to act on is one line.
  */
 export function formatText(report: Report, context: FormatContext): string {
   const paint = palette(context.color);
   const lines: string[] = [];
-  const idWidth = Math.min(40, Math.max(0, ...report.results.map((r) => r.ruleId.length)));
+  const quiet = context.quiet === true;
+  const compact = quiet || report.targets.length > COMPACT_AFTER_TARGETS;
+  // A loop, not Math.max(...ids): spreading hundreds of thousands of results overflows the stack.
+  let idWidth = 0;
+  for (const result of report.results) if (result.ruleId.length > idWidth) idWidth = result.ruleId.length;
+  idWidth = Math.min(40, idWidth);
 
   for (const { target, results } of resultsByTarget(report)) {
-    if (lines.length > 0) lines.push("");
+    const shown = quiet ? results.filter(needsAttention) : results;
+    if (quiet && shown.length === 0 && target.status !== "error") continue;
+    if (lines.length > 0 && !(compact && isQuietTarget(target, results))) lines.push("");
+    if (compact && isQuietTarget(target, results)) {
+      lines.push(`${paint.bold(targetHeading(target))}: ${paint.green(passedLine(results))}`);
+      continue;
+    }
     lines.push(paint.bold(targetHeading(target)));
     if (target.status === "error" && target.error) {
       lines.push(
@@ -45,11 +62,35 @@ export function formatText(report: Report, context: FormatContext): string {
     } else if (target.notice) {
       lines.push(`  ${paint.dim(safe(target.notice))}`);
     }
-    for (const result of results) lines.push(...resultLines(result, idWidth, paint));
+    if (compact && target.status === "error" && shown.every((r) => r.status === "error")) {
+      // Every rule of an unreadable target says the same; at fleet scale one line says it once.
+      if (shown.length > 0)
+        lines.push(`  ${shown.length} ${shown.length === 1 ? "rule" : "rules"} not evaluated`);
+      continue;
+    }
+    for (const result of shown) lines.push(...resultLines(result, idWidth, paint));
   }
   if (report.targets.length === 0) lines.push("No targets were checked.");
-  lines.push("", summaryLine(report, paint));
+  lines.push("");
+  const policy = policyLine(report.policies);
+  if (policy) lines.push(`Policy: ${safe(policy)}`);
+  lines.push(summaryLine(report, paint));
   return `${lines.join("\n")}\n`;
+}
+
+function needsAttention(result: Result): boolean {
+  return result.status === "fail" || result.status === "error" || result.status === "waived";
+}
+
+/** A readable target none of whose results needs attention (they passed or were skipped). */
+function isQuietTarget(target: TargetSummary, results: readonly Result[]): boolean {
+  return target.status === "ok" && results.length > 0 && !results.some(needsAttention);
+}
+
+function passedLine(results: readonly Result[]): string {
+  const passed = results.filter((r) => r.status === "pass").length;
+  const skipped = results.length - passed;
+  return `${passed} passed${skipped > 0 ? `, ${skipped} skipped` : ""}`;
 }
 
 function targetHeading(target: TargetSummary): string {

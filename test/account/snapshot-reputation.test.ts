@@ -31,7 +31,13 @@ describe("reputation in snapshots", () => {
         account: { SendingEnabled: true },
         reputation: { bounceRatePercent: 3.1 },
       },
-      { region: "eu-west-1", accountId: "111111111111", status: "ok", account: { SendingEnabled: true }, reputation: {} },
+      {
+        region: "eu-west-1",
+        accountId: "111111111111",
+        status: "ok",
+        account: { SendingEnabled: true },
+        reputation: {},
+      },
       { region: "us-west-2", accountId: "111111111111", status: "ok", account: { SendingEnabled: true } },
     ];
     const text = JSON.stringify(createSnapshot(targets, "0.0.0", new Date(0)));

@@ -184,7 +184,7 @@ describe("inputs and the default policy", () => {
       const run = await runCli(["check", "--input", "account.json"], { cwd });
       expect(run.code).toBe(0);
       expect(run.stdout).toBe(
-        "unknown · account unknown\n  PASS   error   sending-enabled  SendingEnabled is true\n\n1 rule on 1 target: 1 passed, 0 failed, 0 errors, 0 waived, 0 skipped. OK\n",
+        "unknown · account unknown\n  PASS   error   sending-enabled  SendingEnabled is true\n\nPolicy: .ses-guard.yaml\n1 rule on 1 target: 1 passed, 0 failed, 0 errors, 0 waived, 0 skipped. OK\n",
       );
     } finally {
       done();

@@ -83,7 +83,7 @@ describe("hostile strings in the github format", () => {
 
 describe("hostile strings in the markdown format", () => {
   const output = formatMarkdown(report, context);
-  const OWN_TAGS = /<br>|<pre><code>|<\/code><\/pre>|<sub>|<\/sub>/g;
+  const OWN_TAGS = /<br>|<pre><code>|<\/code><\/pre>|<sub>|<\/sub>|<\/?details>|<\/?summary>/g;
 
   it("contains no HTML tag but its own, and no active control character", () => {
     expect(output.replace(OWN_TAGS, "")).not.toContain("<");
@@ -100,7 +100,7 @@ describe("hostile strings in the markdown format", () => {
         continue;
       }
       expect(line).toMatch(
-        /^(|#{2,4} .*|\| .* \||\*\*.*|Hint: .*|<pre><code>.*|\[Documentation\]\(https:\/\/.*\)|Documentation: .*|Severity .*|Skipped.*|No rules.*|\d+ rules? w.*|---|<sub>.*)$/u,
+        /^(|#{2,4} .*|\| .* \||\*\*.*|Hint: .*|<pre><code>.*|\[Documentation\]\(https:\/\/.*\)|Documentation: .*|Severity .*|Skipped.*|No rules.*|\d+ rules? w.*|---|<sub>.*|<\/?details>|<summary>.*<\/summary>|Policy: .*)$/u,
       );
     }
     for (const row of output.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| ---"))) {

@@ -7,6 +7,7 @@ import {
 } from "../../src/report/github.js";
 import type { Result, Rule, TargetSummary } from "../../src/types.js";
 import { expectGolden } from "../helpers/golden.js";
+import { fleetReport } from "./fleet-report.js";
 import {
   contextOf,
   fixtureReport,
@@ -26,8 +27,9 @@ describe("github format", () => {
     const { report, context } = fixtureReport();
     const lines = formatGithub(report, context).split("\n");
     expect(lines).toContain(
-      "::error file=.ses-guard.yaml,line=2,col=11,title=suppression-bounce-complaint%3A Bounces and complaints are suppressed account-wide" +
-        "::eu-west-1 222222222222: SuppressionAttributes.SuppressedReasons is [BOUNCE]; must contain all of [BOUNCE, COMPLAINT] (missing COMPLAINT)" +
+      "::error file=.ses-guard.yaml,line=2,col=11,title=suppression-bounce-complaint%3A Bounces and complaints are suppressed account-wide (2 targets)" +
+        "::Fails on 2 targets: eu-west-1 222222222222, us-west-2 333333333333." +
+        "%0Aeu-west-1 222222222222: SuppressionAttributes.SuppressedReasons is [BOUNCE]; must contain all of [BOUNCE, COMPLAINT] (missing COMPLAINT)" +
         "%0AFix: aws sesv2 put-account-suppression-attributes --suppressed-reasons BOUNCE COMPLAINT" +
         "%0ADocs: https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html",
     );
@@ -37,7 +39,8 @@ describe("github format", () => {
     const { report, context } = fixtureReport();
     const lines = formatGithub(report, context).trimEnd().split("\n");
     const kinds = lines.map((line) => line.match(/^::(\w+) /)?.[1] ?? "plain");
-    expect(kinds).toEqual([...Array(7).fill("error"), ...Array(3).fill("warning"), "plain"]);
+    // One annotation per failing rule, not per rule and target: 4 error rules, 2 warning rules.
+    expect(kinds).toEqual([...Array(5).fill("error"), ...Array(2).fill("warning"), "plain"]);
     expect(lines[0]).toBe(
       "::error title=ses-guard could not read eu-central-1 111111111111::AccessDeniedException: User:" +
         " arn:aws:sts::111111111111:assumed-role/deploy/ci is not authorized to perform: ses:GetAccount" +
@@ -82,9 +85,12 @@ describe("the per-step annotation cap", () => {
     for (let i = 0; i < Math.max(errors, warnings); i++) {
       const target = { region: `region-${String(i).padStart(2, "0")}`, accountId: "111111111111" };
       targets.push({ ...target, status: "ok" });
+      // A rule of its own each time: failures of one rule would make a single annotation.
       if (i < errors)
-        results.push(resultOf(sending, target, "fail", "SendingEnabled is false; must equal true"));
-      if (i < warnings) results.push(resultOf(quota, target, "fail", "90% used"));
+        results.push(
+          resultOf({ ...sending, id: `sending-enabled-${i}` }, target, "fail", "SendingEnabled is false"),
+        );
+      if (i < warnings) results.push(resultOf({ ...quota, id: `quota-${i}` }, target, "fail", "90% used"));
     }
     return { report: reportOf(targets, results), context: contextOf(rules) };
   }
@@ -133,7 +139,7 @@ describe("reserved annotation slots", () => {
     for (let i = 0; i < 12; i++) {
       const target = { region: `r-${i}`, accountId: "1" };
       targets.push({ ...target, status: "ok" });
-      results.push(resultOf(sending, target, "fail", "off"));
+      results.push(resultOf({ ...sending, id: `sending-enabled-${i}` }, target, "fail", "off"));
     }
     const annotations = buildAnnotations(reportOf(targets, results), contextOf(rules), {
       reserve: { error: 1 },
@@ -141,6 +147,36 @@ describe("reserved annotation slots", () => {
     expect(annotations).toHaveLength(9);
     expect(annotations[8]?.title).toBe("ses-guard: 4 more error annotations");
     expect(annotations[8]?.message).toContain("GitHub shows at most 10 error annotations per step");
+  });
+});
+
+describe("annotations at fleet scale", () => {
+  it("makes one annotation per failing rule over 1,000 accounts × 17 Regions, with the count and the first five", () => {
+    const { report, context } = fleetReport();
+    const annotations = buildAnnotations(report, context);
+    const suppression = annotations.filter((a) => a.title.startsWith("suppression-bounce-complaint"));
+    expect(suppression).toHaveLength(1);
+    // Every 10th account fails in 17 Regions, less the last Region of every 100th (unreadable).
+    const failing = report.results.filter(
+      (r) => r.ruleId === "suppression-bounce-complaint" && r.status === "fail",
+    ).length;
+    expect(failing).toBe(100 * 17 - 10);
+    expect(suppression[0]?.title).toContain(`(${failing} targets)`);
+    expect(suppression[0]?.message.split("\n")[0]).toBe(
+      `Fails on ${failing} targets: us-east-1 100000000000, us-east-2 100000000000, us-west-1 100000000000, ` +
+        `us-west-2 100000000000, ca-central-1 100000000000 and ${failing - 5} more.`,
+    );
+    expect(suppression[0]?.file).toBe(".ses-guard.yaml");
+    const vdm = annotations.filter((a) => a.title.startsWith("vdm-enabled"));
+    expect(vdm).toHaveLength(1);
+    expect(vdm[0]?.level).toBe("warning");
+    // The ten unreadable targets share one cause, so they are one annotation too.
+    const unreadable = annotations.filter((a) => a.title.startsWith("ses-guard could not read"));
+    expect(unreadable.map((a) => a.title)).toEqual([
+      "ses-guard could not read 10 targets (aws/access-denied)",
+    ]);
+    expect(unreadable[0]?.message).toContain("10 targets could not be read: sa-east-1 100000000000,");
+    expect(annotations).toHaveLength(3);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createMarkdownFormatter, formatMarkdown, SUMMARY_LIMIT_BYTES } from "../../src/report/markdown.js";
 import type { Result, Rule, TargetSummary } from "../../src/types.js";
 import { expectGolden } from "../helpers/golden.js";
+import { fleetReport } from "./fleet-report.js";
 import {
   contextOf,
   fixtureReport,
@@ -82,7 +83,9 @@ describe("markdown format", () => {
     expect(formatMarkdown(lenient, contextOf(rules))).toMatch(
       /^## ✅ ses-guard passed \(fail-on error\): 1 warning below the threshold\n\nNo failed rule at or above error\./,
     );
-    expect(formatMarkdown(lenient, contextOf(rules))).toContain("### ⚠️ eu-west-1 222222222222");
+    expect(formatMarkdown(lenient, contextOf(rules))).toContain(
+      "<summary>⚠️ eu-west-1 222222222222: 1 failed rule</summary>",
+    );
     const strict = reportOf([{ ...target, status: "ok" }], results, "warning");
     expect(formatMarkdown(strict, contextOf(rules))).toMatch(
       /^## ❌ ses-guard failed\n\n\*\*1 failed rule at or above warning\.\*\*/,
@@ -94,17 +97,31 @@ describe("markdown format", () => {
     const out = formatMarkdown(report, context);
     const headings = out.split("\n").filter((l) => l.startsWith("### "));
     expect(headings).toEqual([
+      "### Accounts",
       "### ⛔ eu-central-1 111111111111 could not be read",
-      "### ❌ eu-west-1 222222222222",
-      "### ❌ us-west-2 333333333333",
-      "### ❌ ap-south-1 444444444444",
-      "### ✅ us-east-1 111111111111",
-      "### ✅ ap-northeast-1 555555555555",
-      "### ⏭️ me-south-1 111111111111",
       "### How to fix",
       "### Waivers",
     ]);
-    const table = out.slice(out.indexOf("### ❌ eu-west-1"), out.indexOf("### ❌ us-west-2"));
+    // Seven targets (20 or fewer): each has a collapsible section, problems first.
+    const summaries = out.split("\n").filter((l) => l.startsWith("<summary>"));
+    expect(summaries).toEqual([
+      "<summary>❌ eu-west-1 222222222222: 3 failed rules</summary>",
+      "<summary>❌ us-west-2 333333333333: 3 failed rules</summary>",
+      "<summary>❌ ap-south-1 444444444444: 3 failed rules</summary>",
+      "<summary>✅ us-east-1 111111111111</summary>",
+      "<summary>✅ ap-northeast-1 555555555555</summary>",
+      "<summary>⏭️ me-south-1 111111111111</summary>",
+    ]);
+    const accounts = out.slice(out.indexOf("### Accounts"), out.indexOf("### ⛔"));
+    expect(accounts.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| ---"))).toEqual([
+      "| Account | Regions | Failures | Errors |",
+      "| ⛔ 111111111111 | 3 (1 not read, 1 skipped) | 0 | 6 |",
+      "| ❌ 222222222222 | 1 | 3 | 0 |",
+      "| ❌ 333333333333 | 1 | 3 | 0 |",
+      "| ❌ 444444444444 | 1 | 3 | 0 |",
+      "| ✅ 555555555555 | 1 | 0 | 0 |",
+    ]);
+    const table = out.slice(out.indexOf("<summary>❌ eu-west-1"), out.indexOf("<summary>❌ us-west-2"));
     const statuses = table
       .split("\n")
       .filter((l) => l.startsWith("| ") && !l.startsWith("| Status") && !l.startsWith("| ---"))
@@ -159,21 +176,30 @@ describe("markdown format", () => {
 });
 
 describe("the 1 MiB job summary cap", () => {
-  it("keeps a large run under GitHub's limit, failing targets first, and says what was left out", () => {
-    const { report, context } = manyTargets(12_000, 50);
+  const closing = (parts: string) =>
+    `**This summary was cut to stay under GitHub's 1 MiB job summary limit:** ${parts} are not shown. ` +
+    "Every result is in the complete report (ses-guard check --format json, or the Action&#39;s report-file output).";
+
+  it("keeps 1,000 accounts × 17 Regions under GitHub's limit: verdict, every account, every fix, and says what was cut", () => {
+    const { report, context } = fleetReport({ failEvery: 1 });
     const out = formatMarkdown(report, context);
     expect(bytes(out)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
     expect(bytes(out)).toBeGreaterThan(SUMMARY_LIMIT_BYTES * 0.9);
-    // All 240 failing targets and the fix section survive; healthy targets are cut.
-    expect(out.match(/^### ❌ /gm)).toHaveLength(240);
-    expect(out).toContain("### How to fix");
-    expect(out).toContain("### Waivers");
-    const shownTargets = (out.match(/^### [❌✅] /gm) ?? []).length;
-    expect(shownTargets).toBeLessThan(12_000);
-    expect(out).toContain(
-      `**This summary was cut to stay under GitHub's 1 MiB job summary limit:** ${12_000 - shownTargets} of 12000 target sections are not shown. ` +
-        "Every result is in the complete report (ses-guard check --format json, or the Action&#39;s report-file output).",
+    expect(out.split("\n")[0]).toBe("## ⛔ ses-guard failed: 10 targets could not be read");
+    expect(out.split("\n")[4]).toBe(
+      "Policy: .ses-guard.yaml, recommended (pack) (digest `sha256:abababababab…`)",
     );
+    // One row per account, all of them, before any target section.
+    const accounts = out.slice(out.indexOf("### Accounts"), out.indexOf("### ⛔"));
+    expect(accounts.split("\n").filter((l) => /^\| (⛔|❌|⚠️|✅) \d{12} \|/.test(l))).toHaveLength(1000);
+    expect(accounts).toContain("| ⛔ 100000000000 | 17 (1 not read) | 17 | 6 |");
+    expect(out).toContain("### How to fix");
+    expect(out).toContain(
+      "#### suppression-bounce-complaint: Bounces and complaints are suppressed account-wide",
+    );
+    const shown = (out.match(/^<summary>/gm) ?? []).length + (out.match(/^### ⛔ /gm) ?? []).length;
+    expect(shown).toBeLessThan(17_000);
+    expect(out).toContain(closing(`${17_000 - shown} of 17000 target sections`));
     expect(out.endsWith("<sub>ses-guard 0.1.0</sub>\n")).toBe(true);
   });
 
@@ -182,21 +208,40 @@ describe("the 1 MiB job summary cap", () => {
     const format = createMarkdownFormatter({ maxBytes: 8_000, fullReport: "ses-guard-report.json" });
     const out = format(report, context);
     expect(bytes(out)).toBeLessThanOrEqual(8_000);
-    // Tables are never cut in the middle: every shown table is complete.
-    for (const section of out.split("\n### ").slice(1)) {
-      if (!section.startsWith("❌") && !section.startsWith("✅")) continue;
+    // Sections are never cut in the middle: every shown table is complete.
+    for (const rest of out.split("<details>\n").slice(1)) {
+      expect(rest).toContain("</details>");
+      const section = rest.slice(0, rest.indexOf("</details>"));
       expect(section.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| ---"))).toHaveLength(7);
     }
     expect(out).toMatch(
-      /target sections (and \d+ of \d+ waivers )?are not shown\. Every result is in ses-guard-report\.json\./,
+      /\d+ of 10 target sections(, \d+ of \d+ waivers)? are not shown\. Every result is in ses-guard-report\.json\./,
     );
   });
 
-  it("is not cut when it fits", () => {
+  it("names every kind of block it cuts, the fixes included", () => {
+    const rules = recommendedRules();
+    const targets: TargetSummary[] = [];
+    const results: Result[] = [];
+    for (let i = 0; i < 30; i++) {
+      const target = { region: "us-east-1", accountId: String(100000000000 + i) };
+      targets.push({ ...target, status: "ok" });
+      const rule = { ...(rules[0] as Rule), id: `rule-${i}`, remediation: `aws sesv2 ${"x".repeat(400)}` };
+      results.push(resultOf(rule, target, "fail", "off"));
+    }
+    const out = createMarkdownFormatter({ maxBytes: 9_000 })(reportOf(targets, results), contextOf(rules));
+    expect(bytes(out)).toBeLessThanOrEqual(9_000);
+    expect(out).toMatch(/\d+ of 30 fixes/);
+    expect(out).toMatch(/\d+ of 30 target sections/);
+  });
+
+  it("is not cut when it fits, and past 20 targets gives sections only to targets with problems", () => {
     const { report, context } = manyTargets(30, 3);
     const out = formatMarkdown(report, context);
     expect(out).not.toContain("This summary was cut");
-    expect(out.match(/^### [❌✅] /gm)).toHaveLength(30);
+    expect(out.match(/^<summary>❌ /gm)).toHaveLength(10);
+    expect(out.match(/^<summary>✅ /gm)).toBeNull();
+    expect(out.match(/^\| ✅ \d{12} \|/gm)).toHaveLength(20);
   });
 
   it("clips a single huge value instead of dropping everything else", () => {
