@@ -46,7 +46,7 @@ describe("action.yml", () => {
     const yaml = actionYaml();
     expect(yaml.runs).toEqual({ using: "node24", main: "dist/action.js" });
     // The contract's inputs first, in order; the fleet inputs (DESIGN section 9) after them.
-    expect(Object.keys(yaml.inputs).slice(0, 7)).toEqual([
+    expect(Object.keys(yaml.inputs).slice(0, 9)).toEqual([
       "policy",
       "regions",
       "input",

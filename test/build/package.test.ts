@@ -89,6 +89,8 @@ describe("the npm package", () => {
     ]) {
       expect(paths).toContain(required);
     }
+    // The Action runs from the repository at its tag, never from npm: its bundle stays out.
+    expect(paths).not.toContain("dist/action.js");
     // Nothing from the source tree or the tests.
     expect(paths.filter((path) => /^(src|test|scripts|bench)\//.test(path))).toEqual([]);
   });
