@@ -6,10 +6,10 @@
 import { resolve } from "node:path";
 import { usageError } from "./errors.js";
 import { readBoundedText } from "./io/bounded-read.js";
-import { assertDistinctOutputFiles, deliverFormatOutputs } from "./io/format-outputs.js";
-import { loadFormatter } from "./report/index.js";
+import { assertDistinctOutputFiles } from "./io/format-outputs.js";
 import { mergeReportTexts } from "./report/merge.js";
-import type { CheckOutcome, FormatRequest, RenderedOutput, RunHost } from "./run.js";
+import { renderAndDeliver } from "./report/render-outputs.js";
+import type { CheckOutcome, FormatRequest, RunHost } from "./run.js";
 import type { FailOn, FormatContext } from "./types.js";
 import { toolVersion } from "./version.js";
 
@@ -62,20 +62,7 @@ export async function runMerge(
     ...(options.quiet ? { quiet: true } : {}),
     ...(options.sarifCategoryPrefix ? { sarifCategoryPrefix: options.sarifCategoryPrefix } : {}),
   };
-  const rendered: RenderedOutput[] = [];
-  for (const request of options.formats) {
-    const formatter = await loadFormatter(request.name);
-    if (!formatter) throw usageError("cli/unknown-format", `unknown format "${request.name}"`);
-    const text = formatter(report, { ...context, color: request.file ? false : host.color });
-    rendered.push(
-      request.file ? { format: request.name, file: request.file, text } : { format: request.name, text },
-    );
-  }
-  const writeErrors: string[] = [];
-  const outputs = deliverFormatOutputs(rendered, host.cwd, {
-    noun: "report",
-    failed: (message) => writeErrors.push(message),
-  });
+  const { outputs, writeErrors } = await renderAndDeliver(report, options.formats, context, host.cwd);
   return {
     exitCode: report.summary.exitCode,
     report,

@@ -1,19 +1,17 @@
 import { resolve } from "node:path";
-import { createSnapshot, inputTooLarge, MAX_INPUT_BYTES, parseInput } from "./account/file.js";
-import { refuseLabelsOnSnapshot } from "./account/snapshot-labels.js";
+import { createSnapshot } from "./account/file.js";
 import { evaluatePolicy } from "./engine/evaluate.js";
 import { policyUsesReputation } from "./engine/fact-usage.js";
-import { UNKNOWN_REGION } from "./engine/facts.js";
 import { ExitCode, usageError } from "./errors.js";
 import { writeFileAtomic } from "./io/atomic-write.js";
-import { readBoundedText } from "./io/bounded-read.js";
 import { findDefaultPolicyFile } from "./io/default-policy.js";
-import { assertDistinctOutputFiles, deliverFormatOutputs } from "./io/format-outputs.js";
+import { assertDistinctOutputFiles } from "./io/format-outputs.js";
 import { describeFsError } from "./io/fs-errors.js";
 import { createPolicyHost } from "./io/policy-host.js";
 import { loadPolicy } from "./policy/resolve.js";
-import { loadFormatter } from "./report/index.js";
 import { policyDigest, policySources } from "./report/policy-identity.js";
+import { type RenderedOutput, renderAndDeliver } from "./report/render-outputs.js";
+import { readInputs, readLive } from "./run-read.js";
 import type { FleetOptions } from "./targets/fleet.js";
 import { filterShard } from "./targets/shard.js";
 import type { FailOn, Policy, Report, ShardSpec, TargetData } from "./types.js";
@@ -80,11 +78,7 @@ export interface RunHost {
 }
 
 /** A rendered format: printed when `file` is absent, already written when present. */
-export interface RenderedOutput {
-  format: string;
-  file?: string;
-  text: string;
-}
+export type { RenderedOutput };
 
 /** What a check produced. Output files are written before this returns. */
 export interface CheckOutcome {
@@ -151,22 +145,7 @@ export async function runCheck(options: RunOptions, host: RunHost): Promise<Chec
     ...(options.quiet ? { quiet: true } : {}),
     ...(options.sarifCategoryPrefix ? { sarifCategoryPrefix: options.sarifCategoryPrefix } : {}),
   };
-  // Every format is rendered before any file is written: loading a formatter awaits, and a
-  // signal handled there must find no report written yet (the CLI says "nothing was written").
-  const rendered: RenderedOutput[] = [];
-  for (const request of options.formats) {
-    const formatter = await loadFormatter(request.name);
-    if (!formatter) throw usageError("cli/unknown-format", `unknown format "${request.name}"`);
-    const text = formatter(report, { ...context, color: request.file ? false : host.color });
-    rendered.push(
-      request.file ? { format: request.name, file: request.file, text } : { format: request.name, text },
-    );
-  }
-  const writeErrors: string[] = [];
-  const outputs = deliverFormatOutputs(rendered, host.cwd, {
-    noun: "report",
-    failed: (message) => writeErrors.push(message),
-  });
+  const { outputs, writeErrors } = await renderAndDeliver(report, options.formats, context, host.cwd);
   return { exitCode: report.summary.exitCode, report, policy, outputs, writeErrors, targets };
 }
 
@@ -208,97 +187,17 @@ function shardTargets(targets: TargetData[], shard: ShardSpec | undefined): Targ
 function identifyReport(report: Report, policy: Policy, now: Date, shard: ShardSpec | undefined): Report {
   report.createdAt = now.toISOString();
   report.policies = policySources(policy);
-  report.policyDigest = policyDigest(policy);
+  // Computed when a format reads it (JSON, the summary, merge): node:crypto costs a text-only
+  // offline check about a tenth of its start-up. Enumerable, so it serialises like a plain value.
+  let digest: string | undefined;
+  Object.defineProperty(report, "policyDigest", {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      digest ??= policyDigest(policy);
+      return digest;
+    },
+  });
   if (shard) report.shard = { index: shard.index, count: shard.count };
   return report;
-}
-
-async function readInputs(options: RunOptions, host: RunHost): Promise<TargetData[]> {
-  if (options.regions === "all") {
-    throw usageError(
-      "cli/input-with-all-regions",
-      "--all-regions reads the live account; it cannot be used with --input",
-    );
-  }
-  if (options.regions.length > 1) {
-    throw usageError(
-      "cli/input-with-regions",
-      `--input holds one account's data; name at most one --region to label it (got ${options.regions.join(", ")})`,
-    );
-  }
-  const labels = { region: options.regions[0] ?? UNKNOWN_REGION, accountId: options.accountId ?? null };
-  const labelled = [
-    ...(options.regions.length > 0 ? ["--region"] : []),
-    ...(options.accountId ? ["--account-id"] : []),
-  ];
-  const targets: TargetData[] = [];
-  const seen = new Map<string, string>();
-  for (const input of options.inputs) {
-    const name = input === "-" ? "<stdin>" : input;
-    const text =
-      input === "-" ? await host.readStdin(MAX_INPUT_BYTES) : readInputFile(resolve(host.cwd, input), input);
-    if (text === undefined) throw inputTooLarge(name);
-    const parsed = await parseInput(name, text, labels, host.now());
-    refuseLabelsOnSnapshot(name, text, labelled);
-    for (const target of parsed) {
-      // Two targets with one region and account id could not be told apart in any report.
-      const key = `${target.region}\u0000${target.accountId ?? ""}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        throw usageError(
-          "input/duplicate-target",
-          `${name} holds the same target as ${first} (region ${target.region}, account ${target.accountId ?? "unknown"}); reports could not tell them apart. Check each get-account file in its own run, labelled with --region and --account-id`,
-        );
-      }
-      seen.set(key, name);
-      targets.push(target);
-    }
-  }
-  return targets;
-}
-
-function readInputFile(path: string, shown: string): string {
-  const read = readBoundedText(path, MAX_INPUT_BYTES);
-  if ("text" in read) return read.text;
-  if ("isDirectory" in read)
-    throw usageError("input/unreadable", `cannot read input ${shown}: it is a directory`);
-  if ("tooLarge" in read) {
-    throw usageError(
-      "input/too-large",
-      `input ${shown} is ${Math.ceil(read.size / 1024 / 1024)} MiB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MiB`,
-    );
-  }
-  throw usageError("input/unreadable", `cannot read input ${shown}: ${read.error}`);
-}
-
-async function readLive(options: RunOptions, host: RunHost): Promise<TargetData[]> {
-  if (options.fleet) {
-    // Loaded only for a fleet, so a single-account check starts as before.
-    const { readFleet } = await import("./run-fleet.js");
-    return readFleet(options, options.fleet, host);
-  }
-  // Loaded only here, so checks of saved data never pay for the AWS SDK.
-  const { assertProfileConfigured, readAwsTargets } = await import("./aws/live.js");
-  // A mistyped profile is a mistake in the invocation, named before anything is read.
-  if (options.profile) await assertProfileConfigured(options.profile, host.env);
-  const targets = await readAwsTargets({
-    regions: options.regions,
-    timeoutSeconds: options.timeoutSeconds,
-    env: host.env,
-    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-    ...(options.profile ? { profile: options.profile } : {}),
-    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
-    ...(host.onProgress ? { onProgress: host.onProgress } : {}),
-    ...(host.signal ? { signal: host.signal } : {}),
-    ...(options.reputation ? { reputation: true } : {}),
-  });
-  // STS is the authority on whose credentials these are; --account-id labels what it could not tell,
-  // so that waivers scoped to accounts and the report can still name the account.
-  const { accountId } = options;
-  if (!accountId) return targets;
-  return targets.map((t) => {
-    if (t.accountId !== null) return t;
-    const { accountIdUnknownReason: _known, ...rest } = t;
-    return { ...rest, accountId };
-  });
 }

@@ -3,7 +3,6 @@ import type { TargetData } from "../types.js";
 import { MAX_ACCOUNT_DEPTH, nestsDeeperThan } from "./account-shape.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
 import { accountMembers } from "./shape.js";
-import { readSnapshotTargets } from "./snapshot-targets.js";
 import { describeUtf16, SAVE_AS_UTF8 } from "./text-encoding.js";
 
 /** The `kind` that marks a snapshot written by `ses-guard snapshot`. */
@@ -97,6 +96,8 @@ export async function parseInput(
   }
   const record = data as Record<string, unknown>;
   if (record.kind === SNAPSHOT_KIND) {
+    // Loaded for snapshots only: the raw get-account output, the common input, does not need it.
+    const { readSnapshotTargets } = await import("./snapshot-targets.js");
     const read = readSnapshotTargets(record, now);
     if ("targets" in read) return read.targets;
     // Loaded only to refuse a snapshot: the YAML reader is not needed to check a good one.

@@ -20,6 +20,8 @@ export function compileCacheDirectory(env: NodeJS.ProcessEnv, home: string): str
 /** Turns the compile cache on when this Node has it and the user did not turn it off. */
 export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): void {
   if (env.SES_GUARD_COMPILE_CACHE === "0" || env.NODE_DISABLE_COMPILE_CACHE) return;
+  // Node 20 has no compile cache: do not even load node:module to find that out.
+  if (Number.parseInt(process.versions.node, 10) < 22) return;
   const nodeModule = process.getBuiltinModule?.("node:module") as CacheableModule | undefined;
   if (typeof nodeModule?.enableCompileCache !== "function") return;
   try {
