@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { createSnapshot, inputTooLarge, MAX_INPUT_BYTES, parseInput } from "./account/file.js";
+import { createSnapshot, inputTooLarge, MAX_SNAPSHOT_BYTES, parseInput } from "./account/file.js";
 import { refuseLabelsOnSnapshot } from "./account/snapshot-labels.js";
 import { evaluatePolicy } from "./engine/evaluate.js";
 import { policyUsesReputation } from "./engine/fact-usage.js";
@@ -236,8 +236,10 @@ async function readInputs(options: RunOptions, host: RunHost): Promise<TargetDat
   for (const input of options.inputs) {
     const name = input === "-" ? "<stdin>" : input;
     const text =
-      input === "-" ? await host.readStdin(MAX_INPUT_BYTES) : readInputFile(resolve(host.cwd, input), input);
-    if (text === undefined) throw inputTooLarge(name);
+      input === "-"
+        ? await host.readStdin(MAX_SNAPSHOT_BYTES)
+        : readInputFile(resolve(host.cwd, input), input);
+    if (text === undefined) throw inputTooLarge(name, MAX_SNAPSHOT_BYTES);
     const parsed = await parseInput(name, text, labels, host.now());
     refuseLabelsOnSnapshot(name, text, labelled);
     for (const target of parsed) {
@@ -258,14 +260,14 @@ async function readInputs(options: RunOptions, host: RunHost): Promise<TargetDat
 }
 
 function readInputFile(path: string, shown: string): string {
-  const read = readBoundedText(path, MAX_INPUT_BYTES);
+  const read = readBoundedText(path, MAX_SNAPSHOT_BYTES);
   if ("text" in read) return read.text;
   if ("isDirectory" in read)
     throw usageError("input/unreadable", `cannot read input ${shown}: it is a directory`);
   if ("tooLarge" in read) {
     throw usageError(
       "input/too-large",
-      `input ${shown} is ${Math.ceil(read.size / 1024 / 1024)} MiB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MiB`,
+      `input ${shown} is ${Math.ceil(read.size / 1024 / 1024)} MiB; the limit is ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MiB (for a snapshot)`,
     );
   }
   throw usageError("input/unreadable", `cannot read input ${shown}: ${read.error}`);
