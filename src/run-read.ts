@@ -3,7 +3,7 @@
  * the AWS side, which is loaded only here so checks of saved data never pay for the SDK.
  */
 import { resolve } from "node:path";
-import { inputTooLarge, MAX_INPUT_BYTES, parseInput } from "./account/file.js";
+import { inputTooLarge, MAX_SNAPSHOT_BYTES, parseInput } from "./account/file.js";
 import { refuseLabelsOnSnapshot } from "./account/snapshot-labels.js";
 import { UNKNOWN_REGION } from "./engine/facts.js";
 import { usageError } from "./errors.js";
@@ -34,8 +34,10 @@ export async function readInputs(options: RunOptions, host: RunHost): Promise<Ta
   for (const input of options.inputs) {
     const name = input === "-" ? "<stdin>" : input;
     const text =
-      input === "-" ? await host.readStdin(MAX_INPUT_BYTES) : readInputFile(resolve(host.cwd, input), input);
-    if (text === undefined) throw inputTooLarge(name);
+      input === "-"
+        ? await host.readStdin(MAX_SNAPSHOT_BYTES)
+        : readInputFile(resolve(host.cwd, input), input);
+    if (text === undefined) throw inputTooLarge(name, MAX_SNAPSHOT_BYTES);
     const parsed = await parseInput(name, text, labels, host.now());
     refuseLabelsOnSnapshot(name, text, labelled);
     for (const target of parsed) {
@@ -56,14 +58,14 @@ export async function readInputs(options: RunOptions, host: RunHost): Promise<Ta
 }
 
 function readInputFile(path: string, shown: string): string {
-  const read = readBoundedText(path, MAX_INPUT_BYTES);
+  const read = readBoundedText(path, MAX_SNAPSHOT_BYTES);
   if ("text" in read) return read.text;
   if ("isDirectory" in read)
     throw usageError("input/unreadable", `cannot read input ${shown}: it is a directory`);
   if ("tooLarge" in read) {
     throw usageError(
       "input/too-large",
-      `input ${shown} is ${Math.ceil(read.size / 1024 / 1024)} MiB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MiB`,
+      `input ${shown} is ${Math.ceil(read.size / 1024 / 1024)} MiB; the limit is ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MiB (for a snapshot)`,
     );
   }
   throw usageError("input/unreadable", `cannot read input ${shown}: ${read.error}`);

@@ -28,8 +28,18 @@ export interface InputLabels {
   accountId: string | null;
 }
 
-/** The largest input file read: real responses are a few KiB. */
+/**
+ * The largest `get-account` response accepted (an input file of one account, or a live response
+ * body): real responses are a few KiB.
+ */
 export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The largest `--input` file or standard input read, so that a snapshot of a whole fleet fits:
+ * 1,000 accounts × 17 Regions is about 13 MiB. A raw `get-account` input is still held to
+ * {@link MAX_INPUT_BYTES} once it is known not to be a snapshot.
+ */
+export const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 
 /** Builds a snapshot document from targets. */
 export function createSnapshot(
@@ -66,7 +76,8 @@ export async function parseInput(
   if (utf16)
     throw fail("input/encoding", `input is ${utf16}, not UTF-8: ${SAVE_AS_UTF8}`, { line: 1, column: 1 });
   // The limit is in bytes: a string's length counts UTF-16 units, which undercounts non-ASCII text.
-  if (Buffer.byteLength(text, "utf8") > MAX_INPUT_BYTES) throw inputTooLarge(file);
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_SNAPSHOT_BYTES) throw inputTooLarge(file, MAX_SNAPSHOT_BYTES);
   if (text.trim() === "")
     throw fail("input/empty", "input is empty; expected the JSON output of `aws sesv2 get-account`");
   let data: unknown;
@@ -104,22 +115,22 @@ export async function parseInput(
     const { locateJson } = await import("./json-locate.js");
     throw fail(read.problem.code, read.problem.message, locateJson(text, read.problem.path) ?? {});
   }
+  if (bytes > MAX_INPUT_BYTES) throw inputTooLarge(file);
   return [{ ...labels, status: "ok", account: accountFrom(record, fail) }];
 }
 
 /**
- * The error for an input over {@link MAX_INPUT_BYTES}, whether parseInput measured it or a
- * reader gave up on it part-way (standard input is not read past the limit).
+ * The error for an input over a limit: {@link MAX_INPUT_BYTES} for a `get-account` response,
+ * {@link MAX_SNAPSHOT_BYTES} for any input, whether parseInput measured it or a reader gave up on
+ * it part-way (standard input is not read past the limit).
  */
-export function inputTooLarge(file: string): SesGuardError {
+export function inputTooLarge(file: string, limit = MAX_INPUT_BYTES): SesGuardError {
+  const why =
+    limit === MAX_INPUT_BYTES
+      ? "a GetAccount response is a few KiB"
+      : "the limit for a snapshot (1,000 accounts × 17 Regions take about 13 MiB)";
   return new SesGuardError(
-    [
-      {
-        code: "input/too-large",
-        message: `input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB; a GetAccount response is a few KiB`,
-        file,
-      },
-    ],
+    [{ code: "input/too-large", message: `input is larger than ${limit / 1024 / 1024} MiB; ${why}`, file }],
     ExitCode.usage,
   );
 }

@@ -5,11 +5,13 @@
 
 import { resolve } from "node:path";
 import { usageError } from "../errors.js";
+import type { FleetOptions } from "../targets/fleet.js";
 import { parseRegionList } from "../targets/region-names.js";
 import { suggestRegion } from "../targets/region-suggestion.js";
 import { parseShard } from "../targets/shard.js";
 import { FAIL_ON_VALUES, type FailOn, type ShardSpec } from "../types.js";
 import { parseFixInput } from "./fix-input.js";
+import { parseFleetInputs } from "./fleet-inputs.js";
 
 /** The Action's inputs after parsing. */
 export interface ActionInputs {
@@ -34,6 +36,8 @@ export interface ActionInputs {
   merge?: string[];
   /** `expect`: how many reports `merge` must find. */
   expect?: number;
+  /** The account source (`accounts`, `accounts-file`, `organization`, ...); absent for the job's own account. */
+  fleet?: FleetOptions;
 }
 
 /** Splits a list input: one entry per line or comma, blanks dropped. */
@@ -116,6 +120,16 @@ export function parseActionInputs(get: (name: string) => string): ActionInputs {
       "action/invalid-input",
       "inputs merge and shard do not go together: merge combines the shards' reports",
     );
+  const fleet = parseFleetInputs(get);
+  if (fleet) {
+    const other = inputs.inputs.length > 0 ? "input" : inputs.merge ? "merge" : undefined;
+    if (other)
+      throw usageError(
+        "action/invalid-input",
+        `input ${other} does not go with an account source (input accounts, accounts-file or organization): ${other === "input" ? "saved data is checked instead of reading accounts" : "merge combines reports instead of reading accounts"}`,
+      );
+    inputs.fleet = fleet;
+  }
   // Compared as paths (`out.json` and `./out.json` are one file); both resolve from one folder.
   if (sarifFile && reportFile && resolve("/", sarifFile) === resolve("/", reportFile)) {
     throw usageError("action/invalid-input", "inputs sarif-file and report-file name the same file");

@@ -121,6 +121,7 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
       failOn: inputs.failOn,
       timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
       ...(inputs.shard ? { shard: inputs.shard } : {}),
+      ...(inputs.fleet ? { fleet: inputs.fleet } : {}),
       sarifCategoryPrefix: sarifCategoryPrefix(process.env),
     },
     {

@@ -34,6 +34,7 @@ import {
   timeoutMs,
 } from "./fleet-accounts.js";
 import { readAwsTargets } from "./get-account.js";
+import { listProfileAccounts } from "./profile-accounts.js";
 import { createRequestLimiter } from "./request-limiter.js";
 
 export type { FleetListing, FleetReadOptions, FleetSourceInput } from "./fleet-accounts.js";
@@ -45,10 +46,12 @@ export const NO_ACCOUNTS = "NoAccountsToRead";
 const CALLER_REGION = "us-east-1";
 
 /**
- * Lists (and plans) the accounts of a role-based source without reading SES; throws a usage error
- * (exit 2) when an account has no usable role. Discovery failures are returned, not thrown.
+ * Lists (and plans) the accounts of a source without reading SES; throws a usage error (exit 2)
+ * when an account has no usable role. Discovery failures are returned, not thrown. The profiles
+ * source is listed by asking STS who each profile is.
  */
 export async function listFleetAccounts(options: FleetReadOptions): Promise<FleetListing> {
+  if (options.source.kind === "profiles") return listProfileAccounts(options.source.profiles, options);
   const found = await findAccounts(options);
   if (!found.ok) return found;
   const plan = planAccounts(found.accounts, options);

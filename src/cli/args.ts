@@ -110,7 +110,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   } else if (command === "accounts") {
     throw usageError(
       "cli/needs-account-source",
-      "accounts lists the accounts of --accounts, --accounts-file or --organization; name one",
+      "accounts lists the accounts of several --profile, --accounts, --accounts-file or --organization; name one",
     );
   }
   if (values["endpoint-url"] !== undefined) options.endpointUrl = parseEndpoint(values["endpoint-url"]);
