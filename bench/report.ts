@@ -87,8 +87,13 @@ export interface BudgetCheck {
 const MIB = 1024 * 1024;
 /** SDK bytes may exceed the floor bundle by this factor before the budget counts as missed. */
 const SDK_FLOOR_TOLERANCE = 1.02;
-/** The AWS clients the live path calls; any other `@aws-sdk/client-*` would be unused weight. */
-const USED_CLIENTS = ["@aws-sdk/client-sesv2", "@aws-sdk/client-sts"];
+/** The AWS clients ses-guard calls (GetAccount and the Put* calls, STS, Organizations for fleets, CloudWatch for reputation); any other would be unused weight. */
+const USED_CLIENTS = [
+  "@aws-sdk/client-sesv2",
+  "@aws-sdk/client-sts",
+  "@aws-sdk/client-organizations",
+  "@aws-sdk/client-cloudwatch",
+];
 
 /** The budgets, judged against this run's medians. */
 export function checkBudgets(r: BenchResults): BudgetCheck[] {
