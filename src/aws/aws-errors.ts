@@ -6,9 +6,38 @@
  */
 import { clip } from "../engine/format-value.js";
 import type { ErrorInfo } from "../types.js";
+import {
+  ACCESS_DENIED_NAMES,
+  AwsErrorCode,
+  DNS_CODES,
+  EXPIRED_NAMES,
+  INVALID_TOKEN_NAMES,
+  RESET_CODES,
+  THROTTLING_NAMES,
+  TLS_CODE,
+  UNREACHABLE_CODES,
+} from "./aws-error-codes.js";
+import {
+  CREDENTIALS_HINT,
+  EXPIRED_HINT,
+  endpointHint,
+  malformedResponseHint,
+  NOT_SES_ENDPOINT_HINT,
+  TIMEOUT_HINT,
+} from "./aws-error-hints.js";
+import {
+  asRecord,
+  attemptCount,
+  describe,
+  httpStatus,
+  isDeserializationError,
+  messageOf,
+} from "./aws-error-shape.js";
 import { renderIamPolicy } from "./iam-policy.js";
 import { redactSecrets, withoutProcessOutput } from "./redact.js";
 
+export { AwsErrorCode } from "./aws-error-codes.js";
+export { malformedResponseHint } from "./aws-error-hints.js";
 export { redactSecrets, redactSecretsIn } from "./redact.js";
 
 /** What the classifier needs to know besides the error. */
@@ -25,71 +54,6 @@ export interface AwsErrorContext {
   deadlineExceeded?: boolean;
   /** The run was interrupted (SIGINT). */
   aborted?: boolean;
-}
-
-/** The error codes this module produces, one per kind of fault. */
-export const AwsErrorCode = {
-  accessDenied: "aws/access-denied",
-  noCredentials: "aws/no-credentials",
-  expiredToken: "aws/expired-token",
-  invalidToken: "aws/invalid-token",
-  optInRegionDisabled: "aws/opt-in-region-disabled",
-  throttled: "aws/throttled",
-  serverError: "aws/server-error",
-  timeout: "aws/timeout",
-  connectionRefused: "aws/connection-refused",
-  connectionReset: "aws/connection-reset",
-  networkUnreachable: "aws/network-unreachable",
-  dns: "aws/dns",
-  tls: "aws/tls",
-  malformedResponse: "aws/malformed-response",
-  invalidRegion: "aws/invalid-region",
-  aborted: "aws/aborted",
-  unknown: "aws/unknown",
-} as const;
-
-const EXPIRED_NAMES = new Set(["ExpiredTokenException", "ExpiredToken", "TokenRefreshRequired"]);
-const INVALID_TOKEN_NAMES = new Set([
-  "UnrecognizedClientException",
-  "InvalidClientTokenId",
-  "InvalidClientTokenIdException",
-  "InvalidAccessKeyId",
-  "SignatureDoesNotMatch",
-  "IncompleteSignature",
-  "MissingAuthenticationToken",
-  "MissingAuthenticationTokenException",
-]);
-const ACCESS_DENIED_NAMES = new Set(["AccessDeniedException", "AccessDenied", "UnauthorizedOperation"]);
-const THROTTLING_NAMES = new Set([
-  "TooManyRequestsException",
-  "ThrottlingException",
-  "Throttling",
-  "ThrottledException",
-  "RequestLimitExceeded",
-  "SlowDown",
-]);
-const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ERR_STREAM_PREMATURE_CLOSE"]);
-const DNS_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "EAI_NONAME", "EAI_NODATA"]);
-const UNREACHABLE_CODES = new Set(["EHOSTUNREACH", "ENETUNREACH", "EHOSTDOWN", "ENETDOWN"]);
-const TLS_CODE = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH)/;
-
-const CREDENTIALS_HINT =
-  "Give ses-guard credentials the way the AWS CLI takes them: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, " +
-  "--profile NAME or AWS_PROFILE (run `aws configure` or `aws sso login`), a web identity token " +
-  "(aws-actions/configure-aws-credentials in GitHub Actions), or a container or instance role.";
-const EXPIRED_HINT =
-  "Refresh them (for SSO: `aws sso login --profile NAME`; in GitHub Actions: run aws-actions/configure-aws-credentials again) and retry.";
-const TIMEOUT_HINT = "Raise --timeout, or check the network path to AWS (proxy, firewall, VPC endpoint).";
-const NOT_SES_ENDPOINT_HINT = "Check that --endpoint-url points at an SES v2 endpoint.";
-
-/**
- * The hint for an answer that is not SES account data: with an endpoint override, most likely
- * the override; without one, something in the network path.
- */
-export function malformedResponseHint(endpointUrl: string | undefined): string {
-  return endpointUrl
-    ? NOT_SES_ENDPOINT_HINT
-    : "Something other than SES answered (a proxy or firewall in the network path); check the path to AWS.";
 }
 
 /** Classifies an error thrown while reading one Region (or calling STS). */
@@ -198,7 +162,7 @@ function classify(error: unknown, context: AwsErrorContext): ErrorInfo {
     return {
       code: AwsErrorCode.connectionRefused,
       message: `Connection refused by ${hostOf(e, context)} while reading ${region}${afterAttempts}`,
-      hint: endpointHint(context),
+      hint: endpointHint(context.endpointUrl),
     };
   }
   if (RESET_CODES.has(code) || /socket hang up|^aborted$/i.test(messageOf(e))) {
@@ -222,7 +186,7 @@ function classify(error: unknown, context: AwsErrorContext): ErrorInfo {
     return {
       code: AwsErrorCode.networkUnreachable,
       message: `${hostOf(e, context)} is unreachable (${code}) while reading ${region}`,
-      hint: endpointHint(context),
+      hint: endpointHint(context.endpointUrl),
     };
   }
   if (TLS_CODE.test(code)) {
@@ -271,50 +235,10 @@ export function oneLine(text: string, max = 500): string {
   return clip(flat, max);
 }
 
-function asRecord(error: unknown): Record<string, unknown> {
-  return typeof error === "object" && error !== null
-    ? (error as Record<string, unknown>)
-    : { message: String(error) };
-}
-
-function messageOf(e: Record<string, unknown>): string {
-  const message = typeof e.message === "string" ? e.message : "";
-  // The SDK appends a sentence about its hidden `$response` field to parse errors: not for users.
-  return message.replace(/\s*Deserialization error: to see the raw response.*$/s, "").trim();
-}
-
-function describe(error: unknown): string {
-  const e = asRecord(error);
-  const name = typeof e.name === "string" && e.name !== "Error" ? e.name : "";
-  const message = messageOf(e);
-  if (name && message) return `${name}: ${message}`;
-  return name || message || "no details";
-}
-
-function httpStatus(e: Record<string, unknown>): number | undefined {
-  const metadata = asRecord(e.$metadata);
-  return typeof metadata.httpStatusCode === "number" ? metadata.httpStatusCode : undefined;
-}
-
-function attemptCount(e: Record<string, unknown>): number {
-  const metadata = asRecord(e.$metadata);
-  return typeof metadata.attempts === "number" ? metadata.attempts : 1;
-}
-
-function isDeserializationError(e: Record<string, unknown>): boolean {
-  return e.name === "SyntaxError" || /Deserialization error/.test(String(e.message ?? ""));
-}
-
 function hostOf(e: Record<string, unknown>, context: AwsErrorContext): string {
   if (typeof e.address === "string") return typeof e.port === "number" ? `${e.address}:${e.port}` : e.address;
   if (context.endpointUrl) return context.endpointUrl;
   return `the SES endpoint for ${context.region}`;
-}
-
-function endpointHint(context: AwsErrorContext): string {
-  return context.endpointUrl
-    ? "Check --endpoint-url / AWS_ENDPOINT_URL_SESV2 / AWS_ENDPOINT_URL: is something listening there?"
-    : "Check the network path to AWS (proxy, firewall, VPC endpoint).";
 }
 
 function formatSeconds(seconds: number): string {

@@ -2,8 +2,10 @@ import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
 import { compiledPacks } from "../generated/compiled-packs.js";
 import { didYouMean } from "../suggest.js";
 import type { Policy, Rule, SourceLocation, Waiver } from "../types.js";
+import { dedupe, dedupeWaivers, inReadingOrder } from "./diagnostic-order.js";
 import { noEnabledRules } from "./enabled-rules.js";
 import type { Override, PolicyFile } from "./policy-file.js";
+import { applyOverride, mergeRule } from "./rule-set.js";
 
 /** What the loader needs from the outside world; the CLI gives it the file system. */
 export interface PolicyHost {
@@ -142,12 +144,12 @@ export async function loadPolicy(specs: readonly string[], host: PolicyHost): Pr
       for (const rule of inherited.rules.values()) {
         // Rules from a pack point their annotations at the user's `extends` line, which is in the repository.
         const arriving = !isPack && rule.pack && !rule.via ? { ...rule, via: entry.location } : rule;
-        merge(rules, arriving, diagnostics);
+        mergeRule(rules, arriving, diagnostics);
       }
       waivers.push(...inherited.waivers);
       overrides.push(...inherited.overrides);
     }
-    for (const rule of file.rules) merge(rules, rule, diagnostics);
+    for (const rule of file.rules) mergeRule(rules, rule, diagnostics);
     // Inherited overrides were checked in their own file; here they only need to hold again.
     for (const override of overrides) applyOverride(rules, override);
     for (const override of file.overrides) {
@@ -169,7 +171,7 @@ export async function loadPolicy(specs: readonly string[], host: PolicyHost): Pr
   for (const spec of specs) {
     const loaded = await loadSource(spec, undefined, []);
     if (!loaded) continue;
-    for (const rule of loaded.rules.values()) merge(all.rules, rule, diagnostics);
+    for (const rule of loaded.rules.values()) mergeRule(all.rules, rule, diagnostics);
     all.waivers.push(...loaded.waivers);
     all.overrides.push(...loaded.overrides);
   }
@@ -189,81 +191,6 @@ export async function loadPolicy(specs: readonly string[], host: PolicyHost): Pr
   }
   if (diagnostics.length > 0) throw new SesGuardError(inReadingOrder(dedupe(diagnostics)), ExitCode.usage);
   return { rules: [...all.rules.values()], waivers: dedupeWaivers(all.waivers), files };
-}
-
-/** Applies an override to the rule it names; false when there is no such rule. */
-function applyOverride(rules: Map<string, Rule>, override: Override): boolean {
-  const rule = rules.get(override.ruleId);
-  if (!rule) return false;
-  rules.set(rule.id, {
-    ...rule,
-    ...(override.severity ? { severity: override.severity } : {}),
-    ...(override.enabled !== undefined ? { enabled: override.enabled } : {}),
-  });
-  return true;
-}
-
-/**
- * Adds a rule to a set. The same definition arriving twice (`extends: [recommended, strict]`) is
- * one rule, the later arrival winning so its overrides hold; two definitions of one id are an error.
- */
-function merge(rules: Map<string, Rule>, rule: Rule, diagnostics: Diagnostic[]): void {
-  const existing = rules.get(rule.id);
-  if (existing && !sameSource(existing.source, rule.source)) {
-    diagnostics.push({
-      code: "policy/duplicate-rule",
-      message: `rule "${rule.id}" is defined twice: here and at ${existing.source.file}:${existing.source.line}; change an inherited rule with overrides instead`,
-      ...rule.source,
-    });
-    return;
-  }
-  if (existing?.via && !rule.via) {
-    rules.set(rule.id, { ...rule, via: existing.via });
-    return;
-  }
-  rules.set(rule.id, rule);
-}
-
-function sameSource(a: SourceLocation, b: SourceLocation): boolean {
-  return a.file === b.file && a.line === b.line && a.column === b.column;
-}
-
-/**
- * Problems file by file (in the order the files were first named), each file top to bottom, the
- * way an author fixes them; problems without a place keep their turn at the front.
- */
-function inReadingOrder(diagnostics: Diagnostic[]): Diagnostic[] {
-  const fileOrder = new Map<string, number>();
-  for (const d of diagnostics) if (d.file && !fileOrder.has(d.file)) fileOrder.set(d.file, fileOrder.size);
-  const fileRank = (d: Diagnostic) => (d.file ? (fileOrder.get(d.file) ?? 0) + 1 : 0);
-  // Array.prototype.sort is stable, so problems at one place keep the order they were found in.
-  return [...diagnostics].sort(
-    (a, b) => fileRank(a) - fileRank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
-  );
-}
-
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.file}:${d.line}:${d.column}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/**
- * One waiver per place in a file: a file extended twice brings its waivers twice. The place
- * includes the column, since flow-style waivers (`[{...}, {...}]`) share a line.
- */
-function dedupeWaivers(waivers: Waiver[]): Waiver[] {
-  const seen = new Set<string>();
-  return waivers.filter((w) => {
-    const key = `${w.source.file}:${w.source.line}:${w.source.column}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function displayKey(key: string, host: PolicyHost): string {

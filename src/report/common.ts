@@ -12,13 +12,23 @@ export const TOOL_URL = "https://www.npmjs.com/package/ses-guard";
 const STATUS_RANK: Record<ResultStatus, number> = { error: 0, fail: 1, waived: 2, pass: 3, skipped: 4 };
 
 /** The account part of a target's name: the id, or a marker when the account is unknown. */
-function accountLabel(accountId: string | null): string {
+export function accountLabel(accountId: string | null): string {
   return accountId ?? "account unknown";
 }
 
 /** `us-east-1 123456789012`: one target, as every format names it. */
 export function targetLabel(target: { region: string; accountId: string | null }): string {
   return `${target.region} ${accountLabel(target.accountId)}`;
+}
+
+/** One key per target (Region and account), for grouping results and finding a target twice. */
+export function targetKey(target: { region: string; accountId: string | null }): string {
+  return `${target.region}\u0000${target.accountId ?? ""}`;
+}
+
+/** `1 target`, `2 targets`: a count with its noun, as every format words counts. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** Failed results at or above the `--fail-on` threshold (the Action's `failures` output). */
@@ -33,16 +43,15 @@ export function compareResults(a: Result, b: Result): number {
 
 /** Results grouped by target, in the order of `report.targets`; each group keeps report order. */
 export function resultsByTarget(report: Report): Array<{ target: TargetSummary; results: Result[] }> {
-  const key = (t: { region: string; accountId: string | null }) => `${t.region}\u0000${t.accountId ?? ""}`;
   const groups = report.targets.map((target) => ({ target, results: [] as Result[] }));
-  const byKey = new Map(groups.map((group) => [key(group.target), group]));
+  const byKey = new Map(groups.map((group) => [targetKey(group.target), group]));
   for (const result of report.results) {
-    let group = byKey.get(key(result));
+    let group = byKey.get(targetKey(result));
     if (!group) {
       // A result whose target is missing from `targets` is still reported, never dropped.
       group = { target: { region: result.region, accountId: result.accountId, status: "ok" }, results: [] };
       groups.push(group);
-      byKey.set(key(result), group);
+      byKey.set(targetKey(result), group);
     }
     group.results.push(result);
   }

@@ -6,7 +6,7 @@
  */
 
 import type { FormatContext, Formatter, Report, Result } from "../types.js";
-import { resultsByTarget, targetLabel } from "./common.js";
+import { plural, resultsByTarget, targetLabel } from "./common.js";
 import { escapeCommandData, escapeCommandProperty } from "./escape.js";
 import { indexRules, repositoryPath, resultLocation } from "./location.js";
 import { verdictCountsLine } from "./verdict.js";
@@ -120,7 +120,7 @@ function targetErrorAnnotation(
   if (error?.hint) lines.push(`Hint: ${error.hint}`);
   let title = `ses-guard could not read ${targetLabel(target)}`;
   if (group.length === 1) {
-    lines.push(`${ruleCount} ${ruleCount === 1 ? "rule was" : "rules were"} not evaluated for this target.`);
+    lines.push(`${plural(ruleCount, "rule was", "rules were")} not evaluated for this target.`);
   } else {
     const named = group.slice(0, NAMED_TARGETS).map((entry) => targetLabel(entry.target));
     const more = group.length > NAMED_TARGETS ? ` and ${group.length - NAMED_TARGETS} more` : "";

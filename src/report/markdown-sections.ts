@@ -7,7 +7,14 @@
 import { atOrAbove } from "../engine/exit-code.js";
 import { clip } from "../engine/format-value.js";
 import type { Report, Result, ResultStatus, TargetSummary } from "../types.js";
-import { blockingFailures, compareResults, daysBetween, targetLabel } from "./common.js";
+import {
+  accountLabel,
+  blockingFailures,
+  compareResults,
+  daysBetween,
+  plural,
+  targetLabel,
+} from "./common.js";
 import { escapeHtml, escapeMarkdown, safeLinkUrl } from "./escape.js";
 import { policyLine } from "./policy-identity.js";
 import { nothingChecked, passedWithFailures } from "./verdict.js";
@@ -35,11 +42,6 @@ export function md(text: string, max = MAX_CELL_CHARS): string {
 
 function pre(text: string): string {
   return `<pre><code>${escapeHtml(clip(text, MAX_CODE_CHARS)).replace(/\r\n?/g, "\n")}</code></pre>`;
-}
-
-/** `1 target`, `2 targets`. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function namesLine(names: readonly string[], total: number): string {
@@ -120,7 +122,7 @@ export function accountRow(row: AccountRow): string {
   if (row.unreadable > 0) notes.push(`${row.unreadable} not read`);
   if (row.skipped > 0) notes.push(`${row.skipped} skipped`);
   const regions = `${row.regions}${notes.length > 0 ? ` (${notes.join(", ")})` : ""}`;
-  const account = md(row.accountId ?? "account unknown");
+  const account = md(accountLabel(row.accountId));
   return `| ${row.icon} ${account} | ${regions} | ${row.failures} | ${row.errors} |`;
 }
 

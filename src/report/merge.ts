@@ -11,6 +11,7 @@
 import { exitCodeFor } from "../engine/exit-code.js";
 import { SesGuardError, usageError } from "../errors.js";
 import { FAIL_ON_VALUES, type FailOn, type Report, type TargetSummary } from "../types.js";
+import { targetKey } from "./common.js";
 import { parseReportJson } from "./merge-input.js";
 
 /** One report to merge and the name it is shown by (its file). */
@@ -67,7 +68,7 @@ export function mergeReports(inputs: readonly NamedReport[], options: MergeOptio
   const seen = new Map<string, string>();
   for (const { name, report } of ordered) {
     for (const target of report.targets) {
-      const key = `${target.region}\u0000${target.accountId ?? ""}`;
+      const key = targetKey(target);
       const earlier = seen.get(key);
       if (earlier !== undefined) {
         throw usageError(

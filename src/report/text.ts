@@ -1,5 +1,5 @@
 import type { FormatContext, Report, Result, ResultStatus, Severity, TargetSummary } from "../types.js";
-import { resultsByTarget } from "./common.js";
+import { plural, resultsByTarget } from "./common.js";
 import { policyLine } from "./policy-identity.js";
 import { terminalSafe } from "./terminal-text.js";
 import { failuresBelowThreshold, nothingChecked } from "./verdict.js";
@@ -64,8 +64,7 @@ export function formatText(report: Report, context: FormatContext): string {
     }
     if (compact && target.status === "error" && shown.every((r) => r.status === "error")) {
       // Every rule of an unreadable target says the same; at fleet scale one line says it once.
-      if (shown.length > 0)
-        lines.push(`  ${shown.length} ${shown.length === 1 ? "rule" : "rules"} not evaluated`);
+      if (shown.length > 0) lines.push(`  ${plural(shown.length, "rule")} not evaluated`);
       continue;
     }
     for (const result of shown) lines.push(...resultLines(result, idWidth, paint));
@@ -159,7 +158,7 @@ function summaryLine(report: Report, paint: Record<keyof typeof codes, Paint>): 
         : paint.magenta(
             `ERROR (exit ${summary.exitCode}: ${summary.exitCode === 3 ? (unchecked ?? "a target could not be read") : "not checked"})`,
           );
-  return `${rules} ${rules === 1 ? "rule" : "rules"} on ${targets} ${targets === 1 ? "target" : "targets"}: ${counts}. ${verdict}`;
+  return `${plural(rules, "rule")} on ${plural(targets, "target")}: ${counts}. ${verdict}`;
 }
 
 function safe(text: string): string {

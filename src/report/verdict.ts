@@ -6,7 +6,7 @@
 
 import { nothingCheckedReason } from "../engine/exit-code.js";
 import type { Report, Severity } from "../types.js";
-import { countsLine } from "./common.js";
+import { countsLine, plural } from "./common.js";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "notice"];
 
@@ -21,7 +21,7 @@ export function failuresBelowThreshold(report: Report): string | undefined {
   if (failed.length === 0) return undefined;
   const counts = SEVERITIES.map((severity) => {
     const count = failed.filter((r) => r.severity === severity).length;
-    return count === 0 ? undefined : `${count} ${severity}${count === 1 ? "" : "s"}`;
+    return count === 0 ? undefined : plural(count, severity);
   }).filter((part): part is string => part !== undefined);
   return joinAnd(counts);
 }

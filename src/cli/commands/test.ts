@@ -2,10 +2,11 @@
  * `ses-guard test [PATH...]`: finds policy test files, loads their policies and account files,
  * runs the cases (src/authoring/test-runner.ts) and prints or writes the report.
  */
-import { type Dirent, readdirSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { MAX_INPUT_BYTES, parseInput } from "../../account/file.js";
 import type { CommandIo } from "../../authoring/command-io.js";
+import { findTestFiles } from "../../authoring/find-test-files.js";
 import { parseTestFile, type TestCase } from "../../authoring/test-file.js";
 import { formatTestJunit, formatTestText } from "../../authoring/test-report.js";
 import {
@@ -16,19 +17,16 @@ import {
   testRunExitCode,
 } from "../../authoring/test-runner.js";
 import { UNKNOWN_REGION } from "../../engine/facts.js";
-import { type Diagnostic, ExitCode, formatDiagnostic, SesGuardError, usageError } from "../../errors.js";
+import { type Diagnostic, ExitCode, formatDiagnostic, SesGuardError } from "../../errors.js";
 import { readBoundedText } from "../../io/bounded-read.js";
 import { assertDistinctOutputFiles, deliverFormatOutputs } from "../../io/format-outputs.js";
-import { describeFsError } from "../../io/fs-errors.js";
 import { createPolicyHost } from "../../io/policy-host.js";
 import { isPackReference, loadPolicy, type PolicyHost } from "../../policy/resolve.js";
 import { yamlLimits } from "../../policy/yaml-document.js";
 import { terminalSafe } from "../../report/terminal-text.js";
 import type { FormatRequest } from "../../run.js";
 
-/** Directories never searched for test files: dependencies and dot-directories (.git, .github, ...). */
-const SKIPPED_DIRECTORIES = new Set(["node_modules"]);
-const TEST_FILE = /\.test\.ya?ml$/;
+export { findTestFiles } from "../../authoring/find-test-files.js";
 
 /** Runs the test files under `paths` (the working directory when empty) and returns the exit code. */
 export async function runTestCommand(
@@ -193,70 +191,6 @@ function readText(
   if ("isDirectory" in read) return { error: `cannot read ${what} ${shown}: it is a directory` };
   if ("tooLarge" in read) return { error: `${what} ${shown} is larger than ${Math.round(limit / 1024)} KiB` };
   return { error: `cannot read ${what} ${shown}: ${read.error}` };
-}
-
-/**
- * The test files named or found under the paths, sorted, each once. A named file is run whatever
- * its name; directories are searched for `*.test.yaml`/`*.test.yml`, skipping node_modules,
- * dot-directories and symbolic links to directories (which could loop).
- */
-export function findTestFiles(paths: readonly string[], cwd: string): string[] {
-  const found = new Set<string>();
-  for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    let isDirectory: boolean;
-    try {
-      isDirectory = statSync(absolute).isDirectory();
-    } catch (error) {
-      throw usageError("test/no-such-path", `cannot read ${path}: ${describeFsError(error)}`);
-    }
-    if (!isDirectory) {
-      found.add(absolute);
-      continue;
-    }
-    const here = new Set<string>();
-    walk(absolute, path, here);
-    for (const file of here) found.add(file);
-    // A directory without tests is a mistake worth stopping for: a CI job must not pass on zero tests.
-    if (here.size === 0) {
-      throw usageError(
-        "test/no-test-files",
-        `no *.test.yaml files under ${path}; write one (see \`ses-guard init\`) or name the files to run`,
-      );
-    }
-  }
-  return [...found].sort();
-}
-
-function walk(dir: string, shown: string, found: Set<string>): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    // Tests that cannot be read must not be skipped silently.
-    throw usageError(
-      "test/unreadable-directory",
-      `cannot read directory ${shown}: ${describeFsError(error)}`,
-    );
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(entry.name))
-        walk(path, join(shown, entry.name), found);
-      continue;
-    }
-    if (!TEST_FILE.test(entry.name)) continue;
-    if (entry.isFile() || (entry.isSymbolicLink() && isFile(path))) found.add(path);
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function containingDirectory(path: string): string {
