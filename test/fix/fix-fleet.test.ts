@@ -9,7 +9,7 @@ import type { RunHost, RunOptions } from "../../src/run.js";
 import { applyFix, callCount, prepareFix } from "../../src/run-fix.js";
 import { DEFAULT_ROLE_SESSION_NAME } from "../../src/targets/fleet.js";
 import { type AwsTestEnv, createAwsTestEnv, useProcessEnv } from "../helpers/aws-test-env.js";
-import { createStsScript, type StsScript } from "../helpers/fake-sts.js";
+import { accessKeyFor, createStsScript, type StsScript } from "../helpers/fake-sts.js";
 import { type SesStateServer, startSesStateServer } from "../helpers/ses-state-server.js";
 import { FIXABLE_ACCOUNT, planSchemaErrors, VALIDATION } from "./fix-helpers.js";
 
@@ -26,7 +26,14 @@ let restore: () => void;
 beforeEach(async () => {
   sts = createStsScript();
   server = await startSesStateServer({ "*": FIXABLE_ACCOUNT }, "999999999999", { sts });
-  testEnv = await createAwsTestEnv({ endpointUrl: server.url });
+  // Two profiles whose keys are those the fake STS would give two accounts: each is one account.
+  const credentials = ["111111111111", "333333333333"]
+    .map(
+      (id) =>
+        `[acct-${id}]\naws_access_key_id = ${accessKeyFor(id)}\naws_secret_access_key = profileSecret${id}\n`,
+    )
+    .join("\n");
+  testEnv = await createAwsTestEnv({ endpointUrl: server.url, credentials });
   restore = useProcessEnv(testEnv.env);
 });
 
@@ -46,7 +53,7 @@ function host(): RunHost {
   };
 }
 
-function options(): RunOptions {
+function options(fleet: Partial<NonNullable<RunOptions["fleet"]>> = {}): RunOptions {
   return {
     policies: ["strict"],
     inputs: [],
@@ -60,6 +67,7 @@ function options(): RunOptions {
       role: "ses-audit",
       roleSessionName: DEFAULT_ROLE_SESSION_NAME,
       excludeAccounts: [],
+      ...fleet,
     },
   };
 }
@@ -156,5 +164,37 @@ describe("ses-guard fix across a fleet", () => {
     expect(third.document.summary.exitCode).toBe(0);
     expect(server.requests.filter((r) => r.operation.startsWith("Put"))).toHaveLength(12);
     expect(server.requests.some((r) => r.operation === "PutAccountDetails")).toBe(false);
+  });
+
+  it("applies each profile's calls with that profile's credentials", async () => {
+    const profiles = options({
+      source: { kind: "profiles", profiles: ["acct-111111111111", "acct-333333333333"] },
+    });
+    delete profiles.fleet?.role;
+    const prepared = await prepareFix(profiles, host());
+    expect(prepared.plan.targets.map((t) => t.accountId).sort()).toEqual([
+      "111111111111",
+      "111111111111",
+      "333333333333",
+      "333333333333",
+    ]);
+    const document = await applyFix(prepared, profiles, host(), new AbortController().signal);
+    expect(document.summary).toMatchObject({ calls: 8, applied: 8, failed: 0, exitCode: 0 });
+    for (const id of ["111111111111", "333333333333"]) {
+      for (const region of REGIONS) {
+        expect(server.account(region, id)?.SuppressionAttributes).toEqual({
+          SuppressedReasons: ["BOUNCE", "COMPLAINT"],
+          ValidationAttributes: VALIDATION,
+        });
+      }
+    }
+    const writes = server.requests.filter((r) => r.operation.startsWith("Put"));
+    expect(writes.map((w) => w.account).sort()).toEqual([
+      ...Array(4).fill("111111111111"),
+      ...Array(4).fill("333333333333"),
+    ]);
+    // No role is assumed for profiles.
+    expect(sts.assumeRoleCalls).toHaveLength(0);
+    expect(callCount((await prepareFix(profiles, host())).plan)).toBe(0);
   });
 });
