@@ -103,7 +103,9 @@ export async function applyAccountCalls(options: ApplyOptions): Promise<CallOutc
   return mapBounded(options.targets, options.concurrency ?? DEFAULT_CONCURRENCY, async (target, t) => {
     const failAll = (error: ErrorInfo) =>
       target.calls.map((_call, c) => settle(options, t, c, { status: "failed", error }));
+    const skipAll = () => target.calls.map((_call, c) => settle(options, t, c, { status: "not-started" }));
     let targetCredentials = credentials;
+    if (options.stop?.aborted) return skipAll();
     if (target.access) {
       // Shared by the account's Regions: its role is assumed once, whichever Region asks first.
       try {
@@ -112,6 +114,8 @@ export async function applyAccountCalls(options: ApplyOptions): Promise<CallOutc
         if (identity.sessionToken) secrets.push(identity.sessionToken);
         targetCredentials = target.access.credentials;
       } catch (error) {
+        // Interrupted while the role was being assumed: no call of this target was made.
+        if (options.stop?.aborted) return skipAll();
         return failAll(target.access.describeFailure(error));
       }
     } else if (credentialsFailure || !targetCredentials) {

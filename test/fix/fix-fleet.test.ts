@@ -197,4 +197,21 @@ describe("ses-guard fix across a fleet", () => {
     expect(sts.assumeRoleCalls).toHaveLength(0);
     expect(callCount((await prepareFix(profiles, host())).plan)).toBe(0);
   });
+
+  it("once interrupted, starts no call and assumes no role", async () => {
+    const prepared = await prepareFix(options(), host());
+    const before = sts.assumeRoleCalls.length;
+    const stop = new AbortController();
+    stop.abort("SIGINT");
+    const document = await applyFix(prepared, options(), host(), stop.signal);
+    expect(document.summary).toMatchObject({
+      calls: 12,
+      applied: 0,
+      failed: 0,
+      notStarted: 12,
+      exitCode: 130,
+    });
+    expect(sts.assumeRoleCalls).toHaveLength(before);
+    expect(server.requests.filter((r) => r.operation.startsWith("Put"))).toHaveLength(0);
+  });
 });
