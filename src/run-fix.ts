@@ -7,11 +7,13 @@ import { evaluatePolicy } from "./engine/evaluate.js";
 import { ExitCode } from "./errors.js";
 import { type FixDocument, fixDocument } from "./fix/fix-document.js";
 import { planFix } from "./fix/plan.js";
-import type { FixPlan } from "./fix/plan-types.js";
+import type { CallOutcome, FixPlan } from "./fix/plan-types.js";
 import { renderFixMarkdown } from "./fix/render-markdown.js";
 import { renderFixText } from "./fix/render-text.js";
 import { jsonWithoutLogCommands } from "./report/escape.js";
 import { loadPolicies, type RunHost, type RunOptions, readTargets } from "./run.js";
+import { fleetAccess, targetKey } from "./run-fix-fleet.js";
+import { DEFAULT_CONCURRENCY } from "./targets/fleet.js";
 import type { Policy, Report, TargetData } from "./types.js";
 import { toolVersion } from "./version.js";
 
@@ -58,21 +60,35 @@ export async function applyFix(
   host: RunHost,
   stop: AbortSignal,
 ): Promise<FixDocument> {
-  const { applyAccountCalls } = await import("./aws/live.js");
+  const live = await import("./aws/live.js");
   const changing = prepared.plan.targets.filter((t) => t.calls.length > 0);
-  await applyAccountCalls({
-    targets: changing.map((t) => ({ region: t.region, calls: t.calls })),
+  const common = {
     timeoutSeconds: options.timeoutSeconds,
     env: host.env,
     stop,
-    ...(options.profile ? { profile: options.profile } : {}),
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
     // Recorded as each call settles, so an interrupt that ends the run early still reports them.
-    onOutcome: (t, c, outcome) => {
+    onOutcome: (t: number, c: number, outcome: CallOutcome) => {
       const call = changing[t]?.calls[c];
       if (call) call.outcome = outcome;
     },
-  });
+  };
+  if (options.fleet) {
+    // Each account's calls go out with that account's credentials, never the caller's.
+    const access = await fleetAccess(options, options.fleet, host);
+    await live.applyFleetCalls({
+      ...common,
+      access,
+      targets: changing.map((t) => ({ accountId: t.accountId, region: t.region, calls: t.calls })),
+    });
+  } else {
+    await live.applyAccountCalls({
+      ...common,
+      targets: changing.map((t) => ({ region: t.region, calls: t.calls })),
+      ...(options.profile ? { profile: options.profile } : {}),
+    });
+  }
   const calls = changing.flatMap((t) => t.calls);
   const failed = calls.some((c) => c.outcome?.status === "failed");
   if (stop.aborted) {
@@ -83,20 +99,25 @@ export async function applyFix(
   // Read again every target where a call was made, whatever its outcome: a failed call may
   // still have changed something, and the report must show the state as it is now.
   const touched = changing.filter((t) => t.calls.some((c) => c.outcome?.status !== "not-started"));
+  const touchedRegions = [...new Set(touched.map((t) => t.region))];
   const reread =
-    touched.length === 0
-      ? []
-      : await readTargets({ ...options, inputs: [], regions: touched.map((t) => t.region) }, host);
-  const targets = prepared.targets.map((target) => {
-    const again = reread.find((r) => r.region === target.region);
-    return again ?? target;
-  });
+    touched.length === 0 ? [] : await readTargets({ ...options, inputs: [], regions: touchedRegions }, host);
+  // Matched by account and Region: in a fleet, one Region holds a target of every account.
+  const again = new Map(reread.map((r) => [targetKey(r), r]));
+  const touchedKeys = new Set(touched.map(targetKey));
+  // One account alone: its Region is enough (STS may have named the account only one of the times).
+  const rereadOf = (key: string, region: string) =>
+    again.get(key) ?? (options.fleet ? undefined : reread.find((r) => r.region === region));
+  const targets = prepared.targets.map((target) =>
+    touchedKeys.has(targetKey(target)) ? (rereadOf(targetKey(target), target.region) ?? target) : target,
+  );
   const report = evaluatePolicy(prepared.policy, targets, {
     today: prepared.today,
     failOn: options.failOn,
     toolVersion,
   });
-  const rereadFailed = reread.some((t) => t.status === "error");
+  // A changed target that was not read again, or not readable, is not known to be fixed.
+  const rereadFailed = touched.some((t) => rereadOf(targetKey(t), t.region)?.status !== "ok");
   const exitCode = failed || rereadFailed ? ExitCode.unreadableTarget : report.summary.exitCode;
   return fixDocument(prepared.plan, {
     toolVersion,

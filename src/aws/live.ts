@@ -4,6 +4,7 @@
  * the SDK once.
  */
 
+export { applyFleetCalls } from "./apply-fleet.js";
 export { readReputation, withReputation } from "./cloudwatch.js";
 export { readAwsTargets } from "./get-account.js";
 export { assertProfileConfigured } from "./profile-names.js";

@@ -21,10 +21,18 @@ import { AwsErrorCode, classifyAwsError, classifyCredentialsError, redactSecrets
 import { mapBounded } from "./bounded-map.js";
 import { deadlineSignal, raceAbort } from "./cancellation.js";
 
+/** The credentials of one account of a fleet, and how to explain a failure to get them. */
+export interface TargetAccess {
+  credentials: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
+  describeFailure: (error: unknown) => ErrorInfo;
+}
+
 /** The calls to make in one target. */
 export interface ApplyTarget {
   region: string;
   calls: ReadonlyArray<{ operation: FixOperation; input: Record<string, unknown> }>;
+  /** The account's own credentials (a fleet); absent: the run's credential chain. */
+  access?: TargetAccess;
 }
 
 /** How to apply (the same connection settings as the read). */
@@ -71,30 +79,49 @@ export async function applyAccountCalls(options: ApplyOptions): Promise<CallOutc
     requestHandler,
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
   };
-  const first = options.targets[0];
-  if (!first) return [];
-  // One credential chain for every Region, resolved once: one clear error instead of one per call.
-  const base = new SESv2Client({ ...common, region: first.region });
-  const credentials = base.config.credentials;
+  const first = options.targets.find((target) => target.access === undefined);
   const secrets: string[] = [];
-  try {
-    const identity = await credentials();
-    secrets.push(identity.secretAccessKey);
-    if (identity.sessionToken) secrets.push(identity.sessionToken);
-  } catch (error) {
-    const info = classifyCredentialsError(error, options.profile ?? options.env.AWS_PROFILE);
+  let credentials: TargetAccess["credentials"] | undefined;
+  let credentialsFailure: ErrorInfo | undefined;
+  if (first) {
+    // One credential chain for every Region, resolved once: one clear error instead of one per call.
+    const base = new SESv2Client({ ...common, region: first.region });
+    credentials = base.config.credentials;
+    try {
+      const identity = await credentials();
+      secrets.push(identity.secretAccessKey);
+      if (identity.sessionToken) secrets.push(identity.sessionToken);
+    } catch (error) {
+      credentialsFailure = classifyCredentialsError(error, options.profile ?? options.env.AWS_PROFILE);
+    }
     base.destroy();
-    return options.targets.map((target, t) =>
-      target.calls.map((_call, c) => settle(options, t, c, { status: "failed", error: info })),
-    );
   }
-  base.destroy();
 
   // Each attempt at its full timeout plus the longest backoff between attempts: a safety net
   // so that no call can keep the run from ending.
   const deadlineMs = timeoutMs * maxAttempts + 25_000 * (maxAttempts - 1);
   return mapBounded(options.targets, options.concurrency ?? DEFAULT_CONCURRENCY, async (target, t) => {
-    const client = new SESv2Client({ ...common, region: target.region, credentials });
+    const failAll = (error: ErrorInfo) =>
+      target.calls.map((_call, c) => settle(options, t, c, { status: "failed", error }));
+    const skipAll = () => target.calls.map((_call, c) => settle(options, t, c, { status: "not-started" }));
+    let targetCredentials = credentials;
+    if (options.stop?.aborted) return skipAll();
+    if (target.access) {
+      // Shared by the account's Regions: its role is assumed once, whichever Region asks first.
+      try {
+        const identity = await target.access.credentials();
+        secrets.push(identity.secretAccessKey);
+        if (identity.sessionToken) secrets.push(identity.sessionToken);
+        targetCredentials = target.access.credentials;
+      } catch (error) {
+        // Interrupted while the role was being assumed: no call of this target was made.
+        if (options.stop?.aborted) return skipAll();
+        return failAll(target.access.describeFailure(error));
+      }
+    } else if (credentialsFailure || !targetCredentials) {
+      return failAll(credentialsFailure ?? { code: AwsErrorCode.noCredentials, message: "No credentials" });
+    }
+    const client = new SESv2Client({ ...common, region: target.region, credentials: targetCredentials });
     const outcomes: CallOutcome[] = [];
     try {
       for (const [c, call] of target.calls.entries()) {

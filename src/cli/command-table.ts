@@ -142,6 +142,7 @@ export const allowed: Record<CommandName, readonly string[]> = {
     "no-color",
     "apply",
     "yes",
+    ...fleetFlagNames,
   ],
   accounts: ["profile", "timeout", "format", ...fleetFlagNames.filter((name) => name !== "concurrency")],
   merge: ["format", "fail-on", "expect", "quiet", "color", "no-color"],

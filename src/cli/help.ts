@@ -14,7 +14,8 @@ Usage:
   ses-guard test     [PATH...] [--format text|junit[=FILE]]...
   ses-guard rules    [--policy FILE|PACK]... [--format text|json[=FILE]]
   ses-guard fix      [--policy FILE|PACK]... [--input FILE|-]... [--region R[,R...] | --all-regions]
-                     [--profile NAME] [--endpoint-url URL] [--apply [--yes]] [--format text|json|markdown[=FILE]]
+                     [--profile NAME] [--endpoint-url URL] [account source] [--apply [--yes]]
+                     [--format text|json|markdown[=FILE]]
   ses-guard init     [--force]
   ses-guard schema
   ses-guard --help | --version

@@ -39,6 +39,35 @@ describe("ses-guard fix arguments", () => {
     });
   });
 
+  it("takes the account sources of a fleet", () => {
+    expect(
+      parseCommandLine([
+        "fix",
+        "--accounts",
+        "111111111111,222222222222",
+        "--role",
+        "audit",
+        "--concurrency",
+        "4",
+      ]),
+    ).toMatchObject({
+      command: "fix",
+      options: {
+        concurrency: 4,
+        fleet: { source: { kind: "accounts", ids: ["111111111111", "222222222222"] }, role: "audit" },
+      },
+    });
+    expect(parseCommandLine(["fix", "--organization", "--role", "audit", "--apply"])).toMatchObject({
+      options: { fleet: { source: { kind: "organization" } } },
+    });
+    expect(parseCommandLine(["fix", "--profile", "a,b"])).toMatchObject({
+      options: { fleet: { source: { kind: "profiles", profiles: ["a", "b"] } } },
+    });
+    expect(parseCommandLine(["fix", "--accounts-file", "accounts.yaml"])).toMatchObject({
+      options: { fleet: { source: { kind: "accounts-file", file: "accounts.yaml" } } },
+    });
+  });
+
   it("plans by default", () => {
     const invocation = parseCommandLine(["fix"]);
     expect(invocation).toMatchObject({ command: "fix" });

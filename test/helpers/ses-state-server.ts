@@ -5,10 +5,15 @@
  * the reasons and the validation settings). It speaks rest-json as the real service does, reads
  * the Region from each request's SigV4 credential scope, answers STS GetCallerIdentity (query
  * protocol, XML), records every request, and can fail or hold a Put* per Region.
+ *
+ * Given an STS script, it also speaks the fleet fake's STS (AssumeRole hands out an access key per
+ * account) and keeps a separate state per account, told apart by the access key that signed the
+ * request; each account starts from the Region's (or `*`) account given at start.
  */
 import { once } from "node:events";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { answerSts as answerFakeSts, type StsScript } from "./fake-sts.js";
 
 /** The account operations this server knows, by the name the SDK gives them. */
 export type StateOperation =
@@ -19,7 +24,8 @@ export type StateOperation =
   | "PutAccountVdmAttributes"
   | "PutAccountDeliveryAttributes"
   | "PutAccountDetails"
-  | "GetCallerIdentity";
+  | "GetCallerIdentity"
+  | "AssumeRole";
 
 const ROUTES: Record<string, StateOperation> = {
   "GET /v2/email/account": "GetAccount",
@@ -35,6 +41,8 @@ const ROUTES: Record<string, StateOperation> = {
 export interface StateRequest {
   operation: StateOperation | "other";
   region: string | undefined;
+  /** The account of a role's access key (with an STS script); undefined for other keys. */
+  account?: string;
   body: unknown;
 }
 
@@ -48,10 +56,10 @@ export interface StateFault {
 /** A running state server. */
 export interface SesStateServer {
   url: string;
-  /** The current account of a Region (a copy). */
-  account(region: string): Record<string, unknown> | undefined;
+  /** The current account of a Region (a copy); with `accountId`, that account's state there. */
+  account(region: string, accountId?: string): Record<string, unknown> | undefined;
   /** Sets a Region's account; Regions without one answer GetAccount with the `*` account. */
-  setAccount(region: string, account: Record<string, unknown>): void;
+  setAccount(region: string, account: Record<string, unknown>, accountId?: string): void;
   /**
    * Makes `operation` in `region` fail with `fault` (until `clearFaults`); with `after`, only once
    * that many requests of it have succeeded (a read that works, then a re-read that fails).
@@ -67,12 +75,14 @@ export interface SesStateServer {
   close(): Promise<void>;
 }
 
-const CREDENTIAL_SCOPE = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
+const CREDENTIAL_SCOPE = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
+const ROLE_KEY = /^ASIA(\d{12})FAKE$/;
 
 /** Starts a state server on a free loopback port. */
 export async function startSesStateServer(
   accounts: Record<string, Record<string, unknown>>,
   accountId = "123456789012",
+  options: { sts?: StsScript } = {},
 ): Promise<SesStateServer> {
   const state = new Map(Object.entries(structuredClone(accounts)));
   const faults = new Map<string, { fault: StateFault; after: number }>();
@@ -85,19 +95,30 @@ export async function startSesStateServer(
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", async () => {
       const text = Buffer.concat(chunks).toString("utf8");
-      const region = CREDENTIAL_SCOPE.exec(req.headers.authorization ?? "")?.[1];
+      const scope = CREDENTIAL_SCOPE.exec(req.headers.authorization ?? "");
+      const accessKeyId = scope?.[1];
+      const region = scope?.[2];
+      const roleAccount = options.sts ? ROLE_KEY.exec(accessKeyId ?? "")?.[1] : undefined;
       const path = (req.url ?? "/").split("?")[0] ?? "/";
-      const operation: StateOperation | "other" =
+      let operation: StateOperation | "other" =
         req.method === "POST" && path === "/" && /Action=GetCallerIdentity/.test(text)
           ? "GetCallerIdentity"
           : (ROUTES[`${req.method} ${path}`] ?? "other");
+      if (options.sts && scope?.[3] === "sts") {
+        if (operation === "other") operation = "AssumeRole";
+        requests.push({ operation, region, body: text, ...(roleAccount ? { account: roleAccount } : {}) });
+        const answer = answerFakeSts(options.sts, text, accessKeyId);
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+        return;
+      }
       let body: unknown = text;
       try {
         body = text && operation !== "GetCallerIdentity" ? JSON.parse(text) : text;
       } catch {
         // Kept as text: the test sees what was sent.
       }
-      requests.push({ operation, region, body });
+      requests.push({ operation, region, body, ...(roleAccount ? { account: roleAccount } : {}) });
       const holdKey = [`${operation}\u0000${region}`, `${operation}\u0000*`].find((k) => holds.has(k));
       const held = holdKey ? holds.get(holdKey) : undefined;
       if (holdKey && held) {
@@ -111,8 +132,8 @@ export async function startSesStateServer(
       const fault = faults.get(`${region}\u0000${operation}`);
       if (fault && fault.after > 0) fault.after -= 1;
       else if (fault) return sendError(res, fault.fault);
-      const key = region ?? "*";
-      const account = structuredClone(state.get(key) ?? state.get("*") ?? {});
+      const key = stateKey(region ?? "*", roleAccount);
+      const account = structuredClone(state.get(key) ?? state.get(region ?? "*") ?? state.get("*") ?? {});
       if (operation === "GetAccount") return sendJson(res, account);
       const input = (body ?? {}) as Record<string, unknown>;
       switch (operation) {
@@ -159,8 +180,9 @@ export async function startSesStateServer(
 
   return {
     url: `http://127.0.0.1:${port}`,
-    account: (region) => structuredClone(state.get(region) ?? state.get("*")),
-    setAccount: (region, account) => state.set(region, structuredClone(account)),
+    account: (region, id) =>
+      structuredClone(state.get(stateKey(region, id)) ?? state.get(region) ?? state.get("*")),
+    setAccount: (region, account, id) => state.set(stateKey(region, id), structuredClone(account)),
     fail: (region, operation, fault, after = 0) =>
       faults.set(`${region}\u0000${operation}`, { fault, after }),
     clearFaults: () => faults.clear(),
@@ -183,6 +205,11 @@ export async function startSesStateServer(
       await once(server, "close");
     },
   };
+}
+
+/** One account's state in one Region; a Region alone for the credentials that are no role's. */
+function stateKey(region: string, accountId: string | undefined): string {
+  return accountId ? `${accountId}\u0000${region}` : region;
 }
 
 function sendJson(res: ServerResponse, body: unknown): void {

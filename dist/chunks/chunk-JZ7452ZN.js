@@ -13,7 +13,8 @@ Usage:
   ses-guard test     [PATH...] [--format text|junit[=FILE]]...
   ses-guard rules    [--policy FILE|PACK]... [--format text|json[=FILE]]
   ses-guard fix      [--policy FILE|PACK]... [--input FILE|-]... [--region R[,R...] | --all-regions]
-                     [--profile NAME] [--endpoint-url URL] [--apply [--yes]] [--format text|json|markdown[=FILE]]
+                     [--profile NAME] [--endpoint-url URL] [account source] [--apply [--yes]]
+                     [--format text|json|markdown[=FILE]]
   ses-guard init     [--force]
   ses-guard schema
   ses-guard --help | --version
@@ -89,4 +90,4 @@ Exit codes:
   test: 0 every expectation holds, 1 some expectation does not, 2 an invalid test file, policy or
         account file, or an expectation on a rule the policy does not have
 `;0&&(module.exports={a});
-//# sourceMappingURL=chunk-45V5XET2.js.map
+//# sourceMappingURL=chunk-JZ7452ZN.js.map
