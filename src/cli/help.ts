@@ -66,7 +66,7 @@ Options:
   --yes                  fix --apply: do not ask; required when standard input is not a terminal
   --color, --no-color    Force colour on or off (default: on a terminal, unless NO_COLOR is set)
 
-Account sources (check, snapshot, accounts; at most one):
+Account sources (check, snapshot, fix, accounts; at most one):
   --accounts ID[,ID...]  Accounts to read by assuming --role in each (repeatable)
   --accounts-file FILE   YAML or JSON: accounts: [{id, name, role, externalId, regions, tags}]
   --organization         Every account of the AWS Organization (ListAccounts); only ACTIVE
