@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [-- --out FILE]`: bundles the TypeScript benchmark (bench/*.ts,
 // which imports ses-guard's sources and the loopback test servers) with esbuild into a private
-// folder under node_modules/.cache, then runs it. See bench/main.ts.
+// folder under node_modules/.cache, then runs it. See bench/main.ts. With `--fleet`
+// (`npm run bench:fleet`) it runs the fleet read and merge benchmarks instead, bench/fleet-main.ts.
 import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -12,7 +13,11 @@ const bundleDir = join(root, "node_modules", ".cache", "ses-guard-bench", String
 mkdirSync(bundleDir, { recursive: true });
 try {
   await build({
-    entryPoints: [join(root, "bench", "main.ts"), join(root, "bench", "engine-child.ts")],
+    entryPoints: [
+      join(root, "bench", "main.ts"),
+      join(root, "bench", "engine-child.ts"),
+      join(root, "bench", "fleet-main.ts"),
+    ],
     outdir: bundleDir,
     bundle: true,
     format: "esm",
@@ -23,7 +28,8 @@ try {
     sourcemap: "inline",
     logLevel: "warning",
   });
-  const { main } = await import(pathToFileURL(join(bundleDir, "main.js")).href);
+  const entry = process.argv.includes("--fleet") ? "fleet-main.js" : "main.js";
+  const { main } = await import(pathToFileURL(join(bundleDir, entry)).href);
   process.exitCode = await main(process.argv.slice(2), { root, bundleDir });
 } catch (error) {
   process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
