@@ -5,10 +5,11 @@ import { allSesRegionNames } from "../../src/targets/regions.js";
 
 describe("fleet pacing", () => {
   it.each([
-    [32, ["us-east-1", "eu-west-1"], 16],
-    [32, ["us-east-1"], 32],
-    [4, ["a-1", "b-1", "c-1"], 2],
-    [1, ["a-1", "b-1"], 1],
+    // Two waves: one reading, the next assuming its roles.
+    [32, ["us-east-1", "eu-west-1"], 32],
+    [32, ["us-east-1"], 64],
+    [4, ["a-1", "b-1", "c-1"], 4],
+    [1, ["a-1", "b-1"], 2],
   ])("concurrency %i over %j reads %i accounts at once", (concurrency, regions, expected) => {
     expect(accountParallelism(concurrency, regions)).toBe(expected);
   });
