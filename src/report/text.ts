@@ -32,7 +32,9 @@ export const COMPACT_AFTER_TARGETS = 20;
  * The terminal report: results grouped by target, one line per rule (status, severity, id,
  * message), the fix and docs under each failure, the policy in force and a summary line that
  * states the exit code. With `quiet`, only failed, errored and waived results are listed; past
- * {@link COMPACT_AFTER_TARGETS} targets a target with nothing to act on is one line.
+ * {@link COMPACT_AFTER_TARGETS} targets (or with `quiet`) a target with nothing to act on is one
+ * line, and each failed rule's fix and docs are said once at the end instead of under every
+ * failure, so a fleet's report stays readable (and a few MB rather than tens).
  */
 export function formatText(report: Report, context: FormatContext): string {
   const paint = palette(context.color);
@@ -67,9 +69,11 @@ export function formatText(report: Report, context: FormatContext): string {
       if (shown.length > 0) lines.push(`  ${plural(shown.length, "rule")} not evaluated`);
       continue;
     }
-    for (const result of shown) lines.push(...resultLines(result, idWidth, paint));
+    // At fleet scale the fix of a rule is said once, below, not under each of its failures.
+    for (const result of shown) lines.push(...resultLines(result, idWidth, paint, !compact));
   }
   if (report.targets.length === 0) lines.push("No targets were checked.");
+  if (compact) lines.push(...fixesOnce(report, paint));
   lines.push("");
   const policy = policyLine(report.policies);
   if (policy) lines.push(`Policy: ${safe(policy)}`);
@@ -101,7 +105,31 @@ function targetHeading(target: TargetSummary): string {
   return `${safe(target.region)} · ${safe(account)}`;
 }
 
-function resultLines(result: Result, idWidth: number, paint: Record<keyof typeof codes, Paint>): string[] {
+/** "How to fix": each failed rule's fix and docs once, with how many targets fail it. */
+function fixesOnce(report: Report, paint: Record<keyof typeof codes, Paint>): string[] {
+  const failing = new Map<string, { first: Result; count: number }>();
+  for (const result of report.results) {
+    if (result.status !== "fail") continue;
+    const seen = failing.get(result.ruleId);
+    if (seen) seen.count++;
+    else failing.set(result.ruleId, { first: result, count: 1 });
+  }
+  if (failing.size === 0) return [];
+  const lines = ["", paint.bold("How to fix")];
+  for (const [ruleId, { first, count }] of failing) {
+    lines.push(`  ${safe(ruleId)} (${plural(count, "target")})`);
+    if (first.remediation) lines.push(`    ${paint.cyan("fix:")} ${safe(first.remediation)}`);
+    if (first.docs) lines.push(`    ${paint.dim(`docs: ${safe(first.docs)}`)}`);
+  }
+  return lines;
+}
+
+function resultLines(
+  result: Result,
+  idWidth: number,
+  paint: Record<keyof typeof codes, Paint>,
+  withFix: boolean,
+): string[] {
   const colour = statusColour(result.status, result.severity, paint);
   const label = colour(statusLabel[result.status].padEnd(6));
   const severity = paint.dim(result.severity.padEnd(7));
@@ -109,7 +137,7 @@ function resultLines(result: Result, idWidth: number, paint: Record<keyof typeof
   const message = result.status === "error" ? "not evaluated: the target could not be read" : result.message;
   const lines = [`  ${label} ${severity} ${safe(result.ruleId).padEnd(idWidth)}  ${safe(message)}`];
   const indent = " ".repeat(2 + 6 + 1 + 7 + 1);
-  if (result.status === "fail") {
+  if (result.status === "fail" && withFix) {
     if (result.remediation) lines.push(`${indent}${paint.cyan("fix:")} ${safe(result.remediation)}`);
     if (result.docs) lines.push(`${indent}${paint.dim(`docs: ${safe(result.docs)}`)}`);
   }

@@ -26,6 +26,24 @@ describe("text report at fleet scale", () => {
     expect(lines.at(-1)).toMatch(/^6 rules on 17000 targets: .* ERROR \(exit 3/);
   });
 
+  it("says each failed rule's fix once, at the end, past 20 targets", () => {
+    const text = formatText(report, context);
+    const failedRules = new Set(report.results.filter((r) => r.status === "fail").map((r) => r.ruleId));
+    expect(failedRules.size).toBeGreaterThan(0);
+    const howTo = text.slice(text.indexOf("\nHow to fix\n"));
+    expect(text.indexOf("\nHow to fix\n")).toBeGreaterThan(0);
+    for (const ruleId of failedRules) {
+      const failures = report.results.filter((r) => r.ruleId === ruleId && r.status === "fail").length;
+      expect(howTo).toContain(`  ${ruleId} (${failures} target${failures === 1 ? "" : "s"})\n`);
+    }
+    // Under the failures themselves there is no fix line any more.
+    const before = text.slice(0, text.indexOf("\nHow to fix\n"));
+    expect(before).not.toMatch(/^ {17}fix: /m);
+    expect(howTo.split("\n").filter((line) => line.startsWith("    fix: ")).length).toBeLessThanOrEqual(
+      failedRules.size,
+    );
+  });
+
   it("writes a target whose rules all pass as one line past 20 targets", () => {
     const text = formatText(report, context);
     expect(text).toContain("us-east-1 · account 100000007919: 6 passed\n");
