@@ -33,8 +33,8 @@ export const COMPACT_AFTER_TARGETS = 20;
  * message), the fix and docs under each failure, the policy in force and a summary line that
  * states the exit code. With `quiet`, only failed, errored and waived results are listed; past
  * {@link COMPACT_AFTER_TARGETS} targets (or with `quiet`) a target with nothing to act on is one
- * line, and each failed rule's fix and docs are said once at the end instead of under every
- * failure, so a fleet's report stays readable (and a few MB rather than tens).
+ * line, the passing rules of the others are counted rather than listed, and each failed rule's fix
+ * and docs are said once at the end instead of under every failure, so a fleet's report stays readable (and a few MB rather than tens).
  */
 export function formatText(report: Report, context: FormatContext): string {
   const paint = palette(context.color);
@@ -70,7 +70,11 @@ export function formatText(report: Report, context: FormatContext): string {
       continue;
     }
     // At fleet scale the fix of a rule is said once, below, not under each of its failures.
-    for (const result of shown) lines.push(...resultLines(result, idWidth, paint, !compact));
+    // At fleet scale a target's passing rules are counted on one line, not listed.
+    const listed = compact ? shown.filter((r) => r.status !== "pass") : shown;
+    for (const result of listed) lines.push(...resultLines(result, idWidth, paint, !compact));
+    const passedHere = shown.length - listed.length;
+    if (passedHere > 0) lines.push(`  ${paint.green(`${passedHere} passed`)}`);
   }
   if (report.targets.length === 0) lines.push("No targets were checked.");
   if (compact) lines.push(...fixesOnce(report, paint));
