@@ -7,7 +7,7 @@ import * as core from "@actions/core";
 import { ExitCode, formatDiagnostic, SesGuardError } from "../errors.js";
 import { exitAfterFlush } from "../io/exit-after-flush.js";
 import { boundMarkdown, clipWithNote } from "../report/bounded-text.js";
-import { blockingFailures } from "../report/common.js";
+import { blockingFailures, plural } from "../report/common.js";
 import { escapeMarkdown } from "../report/escape.js";
 import { type Annotation, createGithubFormatter, renderAnnotation } from "../report/github.js";
 import { repositoryPath } from "../report/location.js";
@@ -23,10 +23,6 @@ import { type ActionInputs, parseActionInputs, workflowFile } from "./inputs.js"
 
 // GitHub shows 10 annotations of a level per step; setFailed adds one error annotation.
 const MAX_PROBLEM_ANNOTATIONS = 9;
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 function where(inputs: ActionInputs): { moreAt: string; fullReport: string } {
   const report = inputs.reportFile ? `${inputs.reportFile} (the report-file output of this step)` : undefined;
