@@ -92,25 +92,26 @@ export type OptionValues = {
       : boolean;
 };
 
+/** What `check` and `fix` both take: the policy, the data (saved or live), the reports. */
+const checkOptions = [
+  "policy",
+  "input",
+  "region",
+  "all-regions",
+  "account-id",
+  "profile",
+  "endpoint-url",
+  "format",
+  "fail-on",
+  "timeout",
+  "color",
+  "no-color",
+  ...fleetFlagNames,
+] as const;
+
 /** Which options each command takes; anything else is a usage error rather than silently ignored. */
 export const allowed: Record<CommandName, readonly string[]> = {
-  check: [
-    "policy",
-    "input",
-    "region",
-    "all-regions",
-    "account-id",
-    "profile",
-    "endpoint-url",
-    "format",
-    "fail-on",
-    "timeout",
-    "color",
-    "no-color",
-    ...fleetFlagNames,
-    "quiet",
-    "shard",
-  ],
+  check: [...checkOptions, "quiet", "shard"],
   validate: ["policy", "color", "no-color"],
   snapshot: [
     "region",
@@ -127,23 +128,7 @@ export const allowed: Record<CommandName, readonly string[]> = {
   init: ["force"],
   schema: [],
   rules: ["policy", "format"],
-  fix: [
-    "policy",
-    "input",
-    "region",
-    "all-regions",
-    "account-id",
-    "profile",
-    "endpoint-url",
-    "format",
-    "fail-on",
-    "timeout",
-    "color",
-    "no-color",
-    "apply",
-    "yes",
-    ...fleetFlagNames,
-  ],
+  fix: [...checkOptions, "apply", "yes"],
   accounts: ["profile", "timeout", "format", ...fleetFlagNames.filter((name) => name !== "concurrency")],
   merge: ["format", "fail-on", "expect", "quiet", "color", "no-color"],
 };
