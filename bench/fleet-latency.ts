@@ -1,12 +1,5 @@
-/**
- * A loopback proxy that holds every request for a fixed latency before passing it on to the fleet
- * fake (test/helpers/fleet-server.ts), so STS AssumeRole and SES GetAccount alike answer as a
- * far-away AWS endpoint would. The fake itself answers at once; keeping the delay here leaves the
- * test helper unchanged.
- */
-import { once } from "node:events";
 import { Agent, createServer, request } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "../test/helpers/loopback.js";
 
 /** A running latency proxy. */
 export interface LatencyProxy {
@@ -21,7 +14,6 @@ export async function startLatencyProxy(targetUrl: string, latencyMs: number): P
   const target = new URL(targetUrl);
   // Keep-alive towards the fake, so the proxy adds latency, not TCP handshakes.
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
-  const sockets = new Set<Socket>();
   let answered = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -53,20 +45,13 @@ export async function startLatencyProxy(targetUrl: string, latencyMs: number): P
       }, latencyMs);
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     requests: () => answered,
     async close() {
-      for (const socket of sockets) socket.destroy();
       agent.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listener.close();
     },
   };
 }

@@ -19,8 +19,6 @@ import { toolVersion } from "./version.js";
 
 /** The policy used when none is named and the working directory has no `.ses-guard.yaml` (or `.yml`). */
 export const DEFAULT_PACK = "recommended";
-/** The policy file picked up from the working directory when `--policy` is not given. */
-export const DEFAULT_POLICY_FILE = ".ses-guard.yaml";
 /** Seconds each AWS request may take before it is abandoned (and retried where that is safe). */
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 

@@ -1,11 +1,5 @@
-/**
- * A loopback HTTP server that answers every request with a 200 JSON body of a chosen size, sent
- * as fast as the reader takes it, and counts the bytes it managed to send: a body far larger than
- * any GetAccount answer, to show that ses-guard stops reading instead of collecting it all.
- */
-import { once } from "node:events";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "./loopback.js";
 
 /** A running body server. */
 export interface BodyServer {
@@ -28,7 +22,6 @@ const CHUNK = Buffer.alloc(64 * 1024, "a");
 /** Starts the server on a free loopback port. */
 export async function startBodyServer(options: BodyServerOptions): Promise<BodyServer> {
   let sent = 0;
-  const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
     req.resume();
     const head = Buffer.from('{"SendingEnabled":true,"Details":{"UseCaseDescription":"');
@@ -52,19 +45,12 @@ export async function startBodyServer(options: BodyServerOptions): Promise<BodyS
     });
     pump();
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     bytesSent: () => sent,
     async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listener.close();
     },
   };
 }

@@ -1,14 +1,5 @@
-/**
- * A CloudWatch endpoint on 127.0.0.1 speaking the protocol the installed
- * `@aws-sdk/client-cloudwatch` uses: AWS JSON 1.0 (`POST /`, `X-Amz-Target:
- * GraniteServiceVersion20100801.<Operation>`, `application/x-amz-json-1.0`, timestamps as epoch
- * seconds), with the `awsQueryCompatible` error form (`x-amzn-query-error: Code;Sender` beside
- * `__type`). Answers GetMetricData as scripted per region (read from the SigV4 credential scope)
- * and records every request, so tests can assert what was asked and how often.
- */
-import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./loopback.js";
 
 /** A datapoint: when (a Date) and the ratio CloudWatch reports (0.05 for 5%). */
 export type Datapoint = [Date, number];
@@ -109,11 +100,9 @@ export async function startCloudWatchServer(): Promise<CloudWatchServer> {
       }),
     );
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     on(region, ...behaviours) {
       scripts.set(region, behaviours);
     },
@@ -122,11 +111,7 @@ export async function startCloudWatchServer(): Promise<CloudWatchServer> {
       scripts.clear();
       requests.length = 0;
     },
-    async close() {
-      server.closeAllConnections();
-      server.close();
-      await once(server, "close");
-    },
+    close: listener.close,
   };
 }
 

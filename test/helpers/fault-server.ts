@@ -1,13 +1,5 @@
-/**
- * A small HTTP server on 127.0.0.1 that speaks just enough of Amazon SES v2 (rest-json) and STS
- * (query protocol, XML) to produce the faults the SES emulator cannot: throttling, access denied,
- * bad tokens, 5xx, slow or cut connections, malformed bodies. Behaviours are scripted per region
- * (read from the SigV4 credential scope of each request) and every request is recorded, so tests
- * can assert how often the SDK retried.
- */
-import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "./loopback.js";
 
 /** What the server does with one request. */
 export type Behaviour =
@@ -99,7 +91,6 @@ export async function startFaultServer(): Promise<FaultServer> {
     used: 0,
   };
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   const started = Date.now();
 
   const next = <T>(script: { queue: T[]; used: number }): T | undefined => {
@@ -149,16 +140,10 @@ export async function startFaultServer(): Promise<FaultServer> {
       }
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     on(region, ...behaviours) {
       scripts.set(region, { queue: behaviours, used: 0 });
     },
@@ -175,9 +160,8 @@ export async function startFaultServer(): Promise<FaultServer> {
       requests.length = 0;
     },
     async close() {
-      // Hanging requests would keep close() waiting forever: cut them.
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Hanging requests would keep close() waiting forever: listener.close() cuts them.
+      await listener.close();
     },
   };
 }
@@ -281,10 +265,7 @@ function respondSts(res: ServerResponse, behaviour: StsBehaviour): void {
  * Another process could take the port in between; on a test machine that is vanishingly rare.
  */
 export async function closedLoopbackUrl(): Promise<string> {
-  const probe = createServer();
-  probe.listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
+  const probe = await listenOnLoopback(createServer());
+  await probe.close();
+  return probe.url;
 }

@@ -1,15 +1,8 @@
-/**
- * A loopback server for fleet tests that speaks STS (query/XML), AWS Organizations (JSON 1.1) and
- * SES v2 GetAccount (rest-json) on one port, so the real SDK clients of a whole fleet run talk to
- * it through AWS_ENDPOINT_URL. SES tells accounts apart by the access key in the SigV4
- * `Credential=` scope, which the fake STS hands out per account.
- */
-import { once } from "node:events";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
 import { answerOrganizations, createOrgScript, type OrgScript } from "./fake-organizations.js";
 import { accountOfKey, answerSts, createStsScript, type FakeResponse, type StsScript } from "./fake-sts.js";
 import { DEFAULT_ACCOUNT } from "./fault-server.js";
+import { listenOnLoopback } from "./loopback.js";
 
 /** One GetAccount the SES fake answered. */
 export interface SesCall {
@@ -39,7 +32,6 @@ const CREDENTIAL = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
 
 /** Starts the fleet fake on a free loopback port. */
 export async function startFleetServer(): Promise<FleetServer> {
-  const sockets = new Set<Socket>();
   let inFlight = 0;
   let maxInFlight = 0;
   const state: Omit<FleetServer, "url" | "close" | "maxSesInFlight"> = {
@@ -98,19 +90,12 @@ export async function startFleetServer(): Promise<FleetServer> {
       }
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server);
   const fleet = state as FleetServer;
-  fleet.url = `http://127.0.0.1:${port}`;
+  fleet.url = listener.url;
   fleet.maxSesInFlight = () => maxInFlight;
   fleet.close = async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await listener.close();
   };
   return fleet;
 }

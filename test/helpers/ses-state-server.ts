@@ -1,19 +1,6 @@
-/**
- * A stateful SES v2 server on 127.0.0.1: GetAccount answers with each Region's current account
- * state, and the account Put* operations change it with AWS's replace semantics
- * (PutAccountVdmAttributes replaces the whole VDM object; PutAccountSuppressionAttributes replaces
- * the reasons and the validation settings). It speaks rest-json as the real service does, reads
- * the Region from each request's SigV4 credential scope, answers STS GetCallerIdentity (query
- * protocol, XML), records every request, and can fail or hold a Put* per Region.
- *
- * Given an STS script, it also speaks the fleet fake's STS (AssumeRole hands out an access key per
- * account) and keeps a separate state per account, told apart by the access key that signed the
- * request; each account starts from the Region's (or `*`) account given at start.
- */
-import { once } from "node:events";
 import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
 import { answerSts as answerFakeSts, type StsScript } from "./fake-sts.js";
+import { listenOnLoopback } from "./loopback.js";
 
 /** The account operations this server knows, by the name the SDK gives them. */
 export type StateOperation =
@@ -88,7 +75,6 @@ export async function startSesStateServer(
   const faults = new Map<string, { fault: StateFault; after: number }>();
   const holds = new Map<string, { arrive: () => void; released: Promise<void> }>();
   const requests: StateRequest[] = [];
-  const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -170,16 +156,10 @@ export async function startSesStateServer(
       sendJson(res, {});
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     account: (region, id) =>
       structuredClone(state.get(stateKey(region, id)) ?? state.get(region) ?? state.get("*")),
     setAccount: (region, account, id) => state.set(stateKey(region, id), structuredClone(account)),
@@ -200,9 +180,7 @@ export async function startSesStateServer(
     },
     requests,
     async close() {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-      await once(server, "close");
+      await listener.close();
     },
   };
 }
