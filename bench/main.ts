@@ -98,12 +98,21 @@ export async function main(argv: readonly string[], paths: BenchPaths): Promise<
 
     const account = JSON.parse(readFileSync(join(root, SAMPLE), "utf8")) as Record<string, unknown>;
     servers = await startBenchServers(account, LATENCY_MS);
-    const offlineEnv = await createAwsTestEnv({ endpointUrl: servers.fastSts.url, extra: quiet() });
+    // ses-guard's code cache goes to a folder of the bench's own: the warm-up runs fill it, so every
+    // counted run finds it warm (the "no code cache" rows turn it off), and the user's is untouched.
+    const cacheHome = join(work, "code-cache-home");
+    const offlineEnv = await createAwsTestEnv({
+      endpointUrl: servers.fastSts.url,
+      extra: { ...quiet(), XDG_CACHE_HOME: cacheHome },
+    });
     const emulatorEnv = await createAwsTestEnv({
       endpointUrl: servers.emulator.url,
-      extra: { ...quiet(), AWS_ENDPOINT_URL_STS: servers.fastSts.url },
+      extra: { ...quiet(), XDG_CACHE_HOME: cacheHome, AWS_ENDPOINT_URL_STS: servers.fastSts.url },
     });
-    const slowEnv = await createAwsTestEnv({ endpointUrl: servers.slow.url, extra: quiet() });
+    const slowEnv = await createAwsTestEnv({
+      endpointUrl: servers.slow.url,
+      extra: { ...quiet(), XDG_CACHE_HOME: cacheHome },
+    });
     envs.push(offlineEnv, emulatorEnv, slowEnv);
 
     const policyFile = join(work, "policy.yaml");
@@ -146,6 +155,14 @@ export async function main(argv: readonly string[], paths: BenchPaths): Promise<
       offlineEnv.env,
       expectText("8 passed, 0 failed"),
     );
+    // What a run pays without the code cache: a first run, or one with SES_GUARD_COMPILE_CACHE=0.
+    const cacheOff = (c: BenchCommand, name: string): BenchCommand => ({
+      ...c,
+      name,
+      env: { ...c.env, SES_GUARD_COMPILE_CACHE: "0" },
+    });
+    const offlineCold = cacheOff(offline, "offline, no code cache");
+    const userPolicyCold = cacheOff(userPolicy, "user policy, no code cache");
     const liveEmulator = command(
       "live emulator",
       regionArgs(["us-east-1"]),
@@ -163,16 +180,7 @@ export async function main(argv: readonly string[], paths: BenchPaths): Promise<
       ? { ...command("node24 -e 0", ["-e", "0"], offlineEnv.env), node: node24 }
       : undefined;
     const node24Offline = node24 ? { ...offline, name: "node24 offline", node: node24 } : undefined;
-    // The CLI keeps Node's compile cache under the user's cache directory: one of the bench's own,
-    // filled by the warm-up runs, so every counted run finds it warm.
-    const node24UserPolicy = node24
-      ? {
-          ...userPolicy,
-          name: "node24 user policy",
-          node: node24,
-          env: { ...userPolicy.env, XDG_CACHE_HOME: join(work, "compile-cache-home") },
-        }
-      : undefined;
+    const node24UserPolicy = node24 ? { ...userPolicy, name: "node24 user policy", node: node24 } : undefined;
     const optional = [caBaseline, node24Baseline, node24Offline, node24UserPolicy].filter(
       (c) => c !== undefined,
     );
@@ -182,6 +190,8 @@ export async function main(argv: readonly string[], paths: BenchPaths): Promise<
       baseline,
       offline,
       userPolicy,
+      offlineCold,
+      userPolicyCold,
       liveEmulator,
       region1,
       region10,
@@ -193,7 +203,7 @@ export async function main(argv: readonly string[], paths: BenchPaths): Promise<
 
     log(`timing start-up (${plan.processes} runs each)`);
     const startup = await timeInterleaved(
-      [baseline, offline, userPolicy, ...optional],
+      [baseline, offline, userPolicy, offlineCold, userPolicyCold, ...optional],
       plan.processes,
       plan.warmup,
     );
@@ -222,8 +232,9 @@ export async function main(argv: readonly string[], paths: BenchPaths): Promise<
     const floor = await buildSdkFloor(root, join(work, "floor"));
     const entryOutput = (name: string) =>
       Object.keys(metafile.outputs).find((o) => o.endsWith(`/${name}`) && metafile.outputs[o]?.entryPoint);
-    const cliOutput = entryOutput("cli.js");
-    if (!cliOutput) throw new Error("the build's metafile has no cli.js entry");
+    // dist/cli.js, the bin, only loads dist/cli-main.js through the code cache: the CLI is cli-main.
+    const cliOutput = entryOutput("cli-main.js");
+    if (!cliOutput) throw new Error("the build's metafile has no cli-main.js entry");
     const actionOutput = entryOutput("action.js");
 
     const samples = new Map([...startup, ...live, ...fanOut]);
@@ -240,6 +251,8 @@ export async function main(argv: readonly string[], paths: BenchPaths): Promise<
         nodeBaseline: sample(baseline.name),
         offline: sample(offline.name),
         userPolicy: sample(userPolicy.name),
+        offlineNoCache: sample(offlineCold.name),
+        userPolicyNoCache: sample(userPolicyCold.name),
         liveEmulator: sample(liveEmulator.name),
         offlineBesideLive: sample(offlineBesideLive.name),
         region1: sample(region1.name),

@@ -2,6 +2,8 @@
 // GitHub Action). The AWS SDK is only reached through a dynamic import, so esbuild puts it in
 // its own chunk and the offline path never loads it. Output is deterministic: CI rebuilds and
 // fails when dist/ differs from what is committed.
+
+import { createHash } from "node:crypto";
 import {
   cpSync,
   existsSync,
@@ -50,7 +52,9 @@ const outdir = flags.outdir ? resolve(flags.outdir) : join(root, "dist");
 const metafilePath = flags.metafile ? resolve(flags.metafile) : undefined;
 if (!flags["no-generate"]) await import("./generate.mjs");
 
-const entryPoints = { cli: join(root, "src/cli/entry.ts") };
+// dist/cli.js, the bin, is a small loader built last (see buildBootstrap); the CLI itself is
+// dist/cli-main.js, which that loader starts through ses-guard's code cache.
+const entryPoints = { "cli-main": join(root, "src/cli/entry.ts") };
 if (existsSync(join(root, "src/action/main.ts"))) entryPoints.action = join(root, "src/action/main.ts");
 
 // The AWS SDK's CommonJS builds load most credential sources lazily: `const { fromIni } = await
@@ -114,6 +118,7 @@ try {
     plugins: [sdkLazyRequires, noOidcClient, yamlEsm],
   });
   described = await writeCommonJs(metafile);
+  await buildBootstrap();
   writeFileSync(join(outdir, "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
   for (const file of readdirSync(outdir, { recursive: true })) {
     if (file.endsWith(".js.map")) nameScratchSources(join(outdir, file));
@@ -195,7 +200,8 @@ async function writeCommonJs(metafile) {
         loader: "js",
       },
       outfile: outFile(entry),
-      banner: { js: "#!/usr/bin/env node" },
+      // The Action's entry is run by `node`; the CLI's is loaded by dist/cli.js, the bin.
+      ...(entry.endsWith(`${sep}cli-main.js`) ? {} : { banner: { js: "#!/usr/bin/env node" } }),
       plugins: [linkChunks(outFile(entry), startup.get(entry))],
     });
   }
@@ -211,6 +217,34 @@ async function writeCommonJs(metafile) {
     if (existsSync(`${file}.LEGAL.txt`)) cpSync(`${file}.LEGAL.txt`, outFile(`${file}.LEGAL.txt`));
   }
   return metafilePath ? describeOutputs(outputs, entryFiles, startup, standalone, outFile) : undefined;
+}
+
+/**
+ * dist/cli.js: the bin, src/cli/bootstrap.ts alone, with the content hash of everything else in
+ * dist/ written in as SES_GUARD_BUILD_ID. The code cache of one build is kept apart from every
+ * other's by that hash, so a cache entry is never read against code it was not made from.
+ */
+async function buildBootstrap() {
+  const hash = createHash("sha256");
+  const files = readdirSync(outdir, { recursive: true })
+    .map((file) => file.split(sep).join("/"))
+    .filter((file) => file.endsWith(".js"))
+    .sort();
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(outdir, file)))
+      .update("\0");
+  const { splitting, chunkNames, metafile: _metafile, ...passOne } = bundleOptions;
+  await build({
+    ...passOne,
+    entryPoints: [join(root, "src/cli/bootstrap.ts")],
+    outfile: join(outdir, "cli.js"),
+    format: "cjs",
+    legalComments: "inline",
+    banner: { js: "#!/usr/bin/env node" },
+    define: { SES_GUARD_BUILD_ID: JSON.stringify(hash.digest("hex").slice(0, 16)) },
+  });
 }
 
 /**

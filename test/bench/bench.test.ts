@@ -91,6 +91,8 @@ describe("npm run bench -- --quick", () => {
       "`node -e 0` (the floor)",
       "offline check: `check --input production-healthy.json`",
       "offline check with a user policy file",
+      "offline check, no code cache",
+      "offline check with a user policy file, no code cache",
       "live check, 1 Region, aws-ses-v2-local",
       "live check, 1 Region, endpoint answering after 300 ms",
       "live check, 10 Regions, 300 ms",
@@ -109,6 +111,7 @@ describe("npm run bench -- --quick", () => {
     }
     // The comparisons are against the right baselines.
     expect(find("offline check: ")[1]).toMatch(/x `node -e 0`$/);
+    expect(find("offline check, no code cache")[1]).toMatch(/x `node -e 0`; [\d.]+x warm$/);
     expect(find("live check, 1 Region, aws-ses-v2-local")[1]).toMatch(/x offline check \(timed beside it: /);
     expect(find("live check, 10 Regions")[1]).toMatch(/x 1 Region$/);
   });
@@ -134,8 +137,9 @@ describe("npm run bench -- --quick", () => {
     const rows = tableRows(markdown, "Every file of the build:").slice(2);
     const byFile = new Map(rows.map((cells) => [cells[0], cells]));
     expect(byFile.get("cli.js")?.[1]).toMatch(/^\d+\.\d KiB$/);
-    // The entry is loaded by every path; the AWS SDK chunk only by the live one.
+    // The bin and the entry are loaded by every path; the AWS SDK chunk only by the live one.
     expect(byFile.get("cli.js")?.slice(2)).toEqual(["loaded", "loaded", "loaded"]);
+    expect(byFile.get("cli-main.js")?.slice(2)).toEqual(["loaded", "loaded", "loaded"]);
     const aws = rows.find((cells) => /^chunks\/live-[A-Z0-9]+\.js$/.test(cells[0] ?? ""));
     expect(aws?.slice(2)).toEqual(["", "", "loaded"]);
     const offline = tableRows(markdown, "### Bundle").find(

@@ -1,6 +1,7 @@
 /**
- * The layout scripts/build.mjs gives dist/ for a fast start: CommonJS throughout, the CLI's whole
- * start-up code in dist/cli.js, and lazy parts that share the entry's modules rather than copies
+ * The layout scripts/build.mjs gives dist/ for a fast start: CommonJS throughout, the bin
+ * (dist/cli.js) a small loader of the code cache, the CLI's whole start-up code in
+ * dist/cli-main.js, and lazy parts that share the entry's modules rather than copies
  * of them. Timing is the benchmark's business (npm run bench); these tests hold the structure the
  * timing depends on, so a change that splits the start-up again fails here.
  */
@@ -40,10 +41,18 @@ describe("dist/ start-up layout", () => {
     expect(JSON.parse(readFileSync(join(dist, "package.json"), "utf8"))).toEqual({ type: "commonjs" });
   });
 
-  it("runs an offline check with the built-in pack from dist/cli.js alone", () => {
+  it("runs an offline check with the built-in pack from dist/cli.js and dist/cli-main.js alone", () => {
     const run = tracedRun(["check", "--input", join(accountsDir, "production-healthy.json")]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.loaded).toEqual(["cli.js"]);
+    expect(run.loaded).toEqual(["cli-main.js", "cli.js"]);
+  });
+
+  it("keeps the bin small: it loads nothing but Node's own modules and cli-main.js", () => {
+    const bin = readFileSync(join(dist, "cli.js"), "utf8");
+    expect(bin.length).toBeLessThan(6 * 1024);
+    const required = [...bin.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]);
+    expect(required.every((id) => id?.startsWith("node:"))).toBe(true);
+    expect(bin).toContain('"cli-main.js"');
   });
 
   it("loads a CI format and the YAML reader lazily, sharing the entry's modules", () => {
@@ -65,7 +74,7 @@ describe("dist/ start-up layout", () => {
     expect(broken.stderr).not.toMatch(/internal error/);
     expect(broken.status).toBe(2);
     expect(broken.loaded.length).toBeGreaterThan(1);
-    expect(broken.loaded.filter((file) => !file.startsWith("chunks/"))).toEqual(["cli.js"]);
+    expect(broken.loaded.filter((file) => !file.startsWith("chunks/"))).toEqual(["cli-main.js", "cli.js"]);
 
     const sarif = tracedRun([
       "check",
@@ -76,7 +85,7 @@ describe("dist/ start-up layout", () => {
     ]);
     expect(sarif.status, sarif.stderr).toBe(0);
     expect(JSON.parse(sarif.stdout).version).toBe("2.1.0");
-    expect(sarif.loaded).toContain("cli.js");
+    expect(sarif.loaded).toContain("cli-main.js");
     expect(sarif.loaded.some((file) => /^chunks\/sarif-[A-Z0-9]+\.js$/.test(file))).toBe(true);
   });
 

