@@ -36,10 +36,12 @@ function fixture() {
       "exports.base = path.basename(__filename);",
       "exports.dir = __dirname;",
       "exports.fail = () => { throw new Error('from main'); };",
+      'exports.later = () => require("./chunks/later.js").value;',
       "",
     ].join("\n"),
   );
   writeFileSync(join(dist, "chunks", "a.js"), "let calls = 0;\nexports.add = (x, y) => (calls++, x + y);\n");
+  writeFileSync(join(dist, "chunks", "later.js"), "exports.value = 42;\n");
   const root = join(temp.dir, "cache");
   return { dist, root, folder: join(root, "build-1") };
 }
@@ -54,7 +56,7 @@ function loaderFor(paths: { dist: string; root: string; folder: string }, comman
   });
 }
 
-type Main = { sum: number; same: boolean; base: string; dir: string; fail: () => never };
+type Main = { sum: number; same: boolean; base: string; dir: string; fail: () => never; later: () => number };
 
 describe("the code cache loader", () => {
   it("runs the files as CommonJS modules, one instance each, with Node's five arguments", () => {
@@ -94,6 +96,34 @@ describe("the code cache loader", () => {
     expect((second.load(join(paths.dist, "main.js")) as Main).sum).toBe(5);
     expect([...second.outcomes().values()]).toEqual(["hit", "hit"]);
     second.save();
+  });
+
+  it("makes every cache of a run again when it loads a file for the first time, and only then", () => {
+    const paths = fixture();
+    const inodes = () =>
+      Object.fromEntries(
+        readdirSync(paths.folder).map((name) => [name, statSync(join(paths.folder, name)).ino]),
+      );
+    const first = loaderFor(paths);
+    first.load(join(paths.dist, "main.js"));
+    first.save();
+    const afterFirst = inodes();
+
+    // The same command down a longer path: the new file's cache is made, and the entry's again.
+    const second = loaderFor(paths);
+    expect((second.load(join(paths.dist, "main.js")) as Main).later()).toBe(42);
+    expect(second.outcomes().get("chunks/later.js")).toBe("made");
+    second.save();
+    const afterSecond = inodes();
+    expect(Object.keys(afterSecond)).toContain("chunks~later.js@check.v8cache");
+    expect(afterSecond["main.js@check.v8cache"]).not.toBe(afterFirst["main.js@check.v8cache"]);
+
+    // Every file found: nothing is written.
+    const third = loaderFor(paths);
+    (third.load(join(paths.dist, "main.js")) as Main).later();
+    expect([...third.outcomes().values()]).toEqual(["hit", "hit", "hit"]);
+    third.save();
+    expect(inodes()).toEqual(afterSecond);
   });
 
   it("keeps one cache per command", () => {

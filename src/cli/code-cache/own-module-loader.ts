@@ -60,7 +60,7 @@ type CommonJsBody = (
 export function createOwnModuleLoader(options: OwnModuleLoaderOptions): OwnModuleLoader {
   const modules = new Map<string, ModuleRecord>();
   const outcomes = new Map<string, CacheOutcome>();
-  const unsaved: { script: Script; fileName: string }[] = [];
+  const compiled: { script: Script; fileName: string; outcome: CacheOutcome }[] = [];
   // Checked once, before any entry is read: a folder someone else owns or can write is never used.
   const folder =
     options.cacheFolder !== undefined && folderIsTrusted(options.cacheFolder, options.cacheRoot)
@@ -84,7 +84,7 @@ export function createOwnModuleLoader(options: OwnModuleLoaderOptions): OwnModul
     const outcome: CacheOutcome =
       folder === undefined ? "off" : !cachedData ? "made" : script.cachedDataRejected ? "rejected" : "hit";
     outcomes.set(id, outcome);
-    if (outcome === "made" || outcome === "rejected") unsaved.push({ script, fileName });
+    compiled.push({ script, fileName, outcome });
     const record: ModuleRecord = { exports: {}, id: file, filename: file, loaded: false };
     modules.set(file, record);
     const body = script.runInThisContext() as CommonJsBody;
@@ -99,14 +99,18 @@ export function createOwnModuleLoader(options: OwnModuleLoaderOptions): OwnModul
       id.startsWith("./") || id.startsWith("../") ? load(resolve(directory, id)) : options.nodeRequire(id);
   }
 
+  // A run that loads a file for the first time took a path no earlier run of its command took
+  // (`check --policy` after `check`), and compiled new functions in the files it shares with them:
+  // their caches are made again too, so each path is fast from its second run on. Runs that find
+  // every file cached write nothing.
   function save(): void {
-    if (folder === undefined || unsaved.length === 0) return;
+    if (folder === undefined || !compiled.some(({ outcome }) => outcome !== "hit")) return;
     writeCacheFiles(
       folder,
       options.cacheRoot,
-      unsaved.map(({ script, fileName }) => ({ fileName, data: () => script.createCachedData() })),
+      compiled.map(({ script, fileName }) => ({ fileName, data: () => script.createCachedData() })),
     );
-    unsaved.length = 0;
+    compiled.length = 0;
   }
 
   return { load, save, outcomes: () => new Map(outcomes) };
