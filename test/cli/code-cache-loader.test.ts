@@ -5,7 +5,16 @@
  * write. (Whether V8 takes a cache is seen only across processes: within one, V8 answers a second
  * compile of the same source from memory. test/cli/code-cache.test.ts runs dist/cli.js for that.)
  */
-import { chmodSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -56,6 +65,12 @@ function loaderFor(paths: { dist: string; root: string; folder: string }, comman
   });
 }
 
+/** The name of a file's cache entry: its id, the command, its size and modification time. */
+function entry(paths: { dist: string }, id: string, command = "check"): string {
+  const { size, mtimeMs } = statSync(join(paths.dist, id));
+  return `${id.replaceAll("/", "~")}@${command}.${size}-${Math.trunc(mtimeMs)}.v8cache`;
+}
+
 type Main = { sum: number; same: boolean; base: string; dir: string; fail: () => never; later: () => number };
 
 describe("the code cache loader", () => {
@@ -88,9 +103,9 @@ describe("the code cache loader", () => {
       ["chunks/a.js", "made"],
     ]);
     first.save();
-    expect(readdirSync(paths.folder).sort()).toEqual(["chunks~a.js@check.v8cache", "main.js@check.v8cache"]);
+    expect(readdirSync(paths.folder).sort()).toEqual([entry(paths, "chunks/a.js"), entry(paths, "main.js")]);
     expect(statSync(paths.folder).mode & 0o777).toBe(0o700);
-    expect(statSync(join(paths.folder, "main.js@check.v8cache")).mode & 0o777).toBe(0o600);
+    expect(statSync(join(paths.folder, entry(paths, "main.js"))).mode & 0o777).toBe(0o600);
 
     const second = loaderFor(paths);
     expect((second.load(join(paths.dist, "main.js")) as Main).sum).toBe(5);
@@ -115,8 +130,8 @@ describe("the code cache loader", () => {
     expect(second.outcomes().get("chunks/later.js")).toBe("made");
     second.save();
     const afterSecond = inodes();
-    expect(Object.keys(afterSecond)).toContain("chunks~later.js@check.v8cache");
-    expect(afterSecond["main.js@check.v8cache"]).not.toBe(afterFirst["main.js@check.v8cache"]);
+    expect(Object.keys(afterSecond)).toContain(entry(paths, "chunks/later.js"));
+    expect(afterSecond[entry(paths, "main.js")]).not.toBe(afterFirst[entry(paths, "main.js")]);
 
     // Every file found: nothing is written.
     const third = loaderFor(paths);
@@ -135,7 +150,23 @@ describe("the code cache loader", () => {
     validate.load(join(paths.dist, "main.js"));
     expect(validate.outcomes().get("main.js")).toBe("made");
     validate.save();
-    expect(readdirSync(paths.folder)).toContain("main.js@validate.v8cache");
+    expect(readdirSync(paths.folder)).toContain(entry(paths, "main.js", "validate"));
+  });
+
+  it("never meets a file changed in place with the code of what it was, even at the same length", () => {
+    const paths = fixture();
+    const first = loaderFor(paths);
+    expect((first.load(join(paths.dist, "main.js")) as Main).sum).toBe(5);
+    first.save();
+    const chunk = join(paths.dist, "chunks", "a.js");
+    const before = readFileSync(chunk, "utf8");
+    const patched = before.replace("x + y", "x * y");
+    expect(patched.length).toBe(before.length);
+    writeFileSync(chunk, patched);
+    utimesSync(chunk, new Date(), new Date(Date.now() + 5000));
+    const second = loaderFor(paths);
+    expect((second.load(join(paths.dist, "main.js")) as Main).sum).toBe(6);
+    expect(second.outcomes().get("chunks/a.js")).toBe("made");
   });
 
   it.each([

@@ -33,7 +33,10 @@ describe("where the code cache lives", () => {
     expect(commandKey(["--version"])).toBe("other");
     expect(commandKey([])).toBe("other");
     expect(commandKey(["../../etc"])).toBe("other");
-    expect(cacheFileName("chunks/yaml-AB12.js", "check")).toBe("chunks~yaml-AB12.js@check.v8cache");
-    expect(cacheFileName("a/../b.js", "x y")).not.toContain("/");
+    const version = { size: 4096, mtimeMs: 1764806400123.75 };
+    expect(cacheFileName("chunks/yaml-AB12.js", "check", version)).toBe(
+      "chunks~yaml-AB12.js@check.4096-1764806400123.v8cache",
+    );
+    expect(cacheFileName("a/../b.js", "x y", version)).not.toContain("/");
   });
 });

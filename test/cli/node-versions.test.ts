@@ -129,7 +129,7 @@ describe("the code cache", () => {
     expect(made.name).toMatch(
       new RegExp(`^[0-9a-f]{16}-node${version.replaceAll(".", "\\.")}-${process.arch}$`),
     );
-    expect(Object.keys(made.inodes)).toContain("cli-main.js@check.v8cache");
+    expect(Object.keys(made.inodes).some((file) => file.startsWith("cli-main.js@check."))).toBe(true);
     // The YAML reader's chunk, loaded for the policy file, has its cache too.
     expect(Object.keys(made.inodes).length).toBeGreaterThan(2);
     expect(statSync(made.folder).mode & 0o777).toBe(0o700);
@@ -145,8 +145,11 @@ describe("the code cache", () => {
     const dir = join(home.dir, "refused");
     const env = { HOME: dir, XDG_CACHE_HOME: undefined };
     const first = await runOn(process.execPath, check, env);
-    const { folder } = entriesOf(dir);
-    const entry = join(folder, "cli-main.js@check.v8cache");
+    const { folder, inodes } = entriesOf(dir);
+    const entry = join(
+      folder,
+      Object.keys(inodes).find((file) => file.startsWith("cli-main.js@check.")) ?? "",
+    );
     writeFileSync(entry, Buffer.alloc(statSync(entry).size, 7));
     const garbage = statSync(entry).ino;
     const second = await runOn(process.execPath, check, env);
@@ -166,8 +169,8 @@ describe("the code cache", () => {
     expect(run.code).toBe(1);
     await runOn(process.execPath, ["validate", policyFile], { HOME: dir, XDG_CACHE_HOME: undefined });
     const names = Object.keys(entriesOf(dir).inodes);
-    expect(names).toContain("cli-main.js@check.v8cache");
-    expect(names).toContain("cli-main.js@validate.v8cache");
+    expect(names.some((file) => file.startsWith("cli-main.js@check."))).toBe(true);
+    expect(names.some((file) => file.startsWith("cli-main.js@validate."))).toBe(true);
   });
 
   it.each([

@@ -6,6 +6,7 @@
  * machine could plant entries. Under it, one folder per build of ses-guard and per Node version:
  * V8 refuses code made by another V8, and a folder per build means an upgrade never reads the
  * previous version's code (V8 itself only compares a source's length, which two builds can share).
+ * Within a folder, each file's entry is named by its size and modification time too.
  */
 
 /** What names the folder of one build on one Node: dist/'s content hash, Node's version and CPU. */
@@ -40,9 +41,20 @@ export function commandKey(argv: readonly string[]): string {
   return /^[a-z][a-z-]{0,31}$/.test(first) ? first : "other";
 }
 
-/** The cache file of one of ses-guard's files (`chunks/yaml-X.js`) for one command. */
-export function cacheFileName(moduleId: string, command: string): string {
-  return `${safeName(moduleId.replaceAll("/", "~"))}@${safeName(command)}.v8cache`;
+/** What names one version of a file on disk: its size and modification time. */
+export interface FileVersion {
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * The cache file of one of ses-guard's files (`chunks/yaml-X.js`) for one command. The file's size
+ * and modification time are part of the name: a file changed in place (a patched install) never
+ * meets the code of what it was, even at the same length, which is all V8 compares.
+ */
+export function cacheFileName(moduleId: string, command: string, version: FileVersion): string {
+  const stamp = `${version.size}-${Math.trunc(version.mtimeMs)}`;
+  return `${safeName(moduleId.replaceAll("/", "~"))}@${safeName(command)}.${stamp}.v8cache`;
 }
 
 /** Keeps a name to one path segment of plain characters, whatever it was given. */

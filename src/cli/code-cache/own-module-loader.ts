@@ -13,7 +13,7 @@
  * five arguments, one instance per file. Anything that is not one of ses-guard's files (node:fs)
  * goes to Node's own require.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { Script } from "node:vm";
 import { cacheFileName } from "./cache-location.js";
@@ -74,7 +74,7 @@ export function createOwnModuleLoader(options: OwnModuleLoaderOptions): OwnModul
     const text = readFileSync(file, "utf8");
     // A `#!` line is valid only at the very start of a script; as a comment it keeps its length.
     const source = text.startsWith("#!") ? `//${text.slice(2)}` : text;
-    const fileName = cacheFileName(id, options.command);
+    const fileName = cacheFileName(id, options.command, statSync(file));
     const cachedData = folder === undefined ? undefined : readCache(join(folder, fileName));
     const script = new Script(`${WRAPPER_START}${source}${WRAPPER_END}`, {
       filename: file,
