@@ -46,11 +46,17 @@ function fixture() {
       "exports.dir = __dirname;",
       "exports.fail = () => { throw new Error('from main'); };",
       'exports.later = () => require("./chunks/later.js").value;',
+      'exports.flaky = () => require("./chunks/flaky.js").ok;',
       "",
     ].join("\n"),
   );
   writeFileSync(join(dist, "chunks", "a.js"), "let calls = 0;\nexports.add = (x, y) => (calls++, x + y);\n");
   writeFileSync(join(dist, "chunks", "later.js"), "exports.value = 42;\n");
+  // Throws the first time its body runs in a process, and not after.
+  writeFileSync(
+    join(dist, "chunks", "flaky.js"),
+    'const key = Symbol.for(__filename);\nif (!globalThis[key]) { globalThis[key] = 1; throw new Error("first time"); }\nexports.ok = true;\n',
+  );
   const root = join(temp.dir, "cache");
   return { dist, root, folder: join(root, "build-1") };
 }
@@ -71,7 +77,15 @@ function entry(paths: { dist: string }, id: string, command = "check"): string {
   return `${id.replaceAll("/", "~")}@${command}.${size}-${Math.trunc(mtimeMs)}.v8cache`;
 }
 
-type Main = { sum: number; same: boolean; base: string; dir: string; fail: () => never; later: () => number };
+type Main = {
+  sum: number;
+  same: boolean;
+  base: string;
+  dir: string;
+  fail: () => never;
+  later: () => number;
+  flaky: () => boolean;
+};
 
 describe("the code cache loader", () => {
   it("runs the files as CommonJS modules, one instance each, with Node's five arguments", () => {
@@ -81,6 +95,13 @@ describe("the code cache loader", () => {
     expect(exports.same).toBe(true);
     expect(exports.base).toBe("main.js");
     expect(exports.dir).toBe(paths.dist);
+  });
+
+  it("does not keep a module whose body threw: the next require runs it again", () => {
+    const paths = fixture();
+    const exports = loaderFor(paths).load(join(paths.dist, "main.js")) as Main;
+    expect(() => exports.flaky()).toThrow("first time");
+    expect(exports.flaky()).toBe(true);
   });
 
   it("keeps each file's own line numbers in stack traces", () => {

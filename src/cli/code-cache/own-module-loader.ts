@@ -71,10 +71,12 @@ export function createOwnModuleLoader(options: OwnModuleLoaderOptions): OwnModul
     const known = modules.get(file);
     if (known) return known.exports;
     const id = relative(options.distRoot, file).split(sep).join("/");
+    // Named before the file is read: if it changes in between, its new code is cached under its
+    // old name, which no later run asks for.
+    const fileName = cacheFileName(id, options.command, statSync(file));
     const text = readFileSync(file, "utf8");
     // A `#!` line is valid only at the very start of a script; as a comment it keeps its length.
     const source = text.startsWith("#!") ? `//${text.slice(2)}` : text;
-    const fileName = cacheFileName(id, options.command, statSync(file));
     const cachedData = folder === undefined ? undefined : readCache(join(folder, fileName));
     const script = new Script(`${WRAPPER_START}${source}${WRAPPER_END}`, {
       filename: file,
@@ -88,7 +90,13 @@ export function createOwnModuleLoader(options: OwnModuleLoaderOptions): OwnModul
     const record: ModuleRecord = { exports: {}, id: file, filename: file, loaded: false };
     modules.set(file, record);
     const body = script.runInThisContext() as CommonJsBody;
-    body.call(record.exports, record.exports, requireFrom(dirname(file)), record, file, dirname(file));
+    try {
+      body.call(record.exports, record.exports, requireFrom(dirname(file)), record, file, dirname(file));
+    } catch (error) {
+      // As Node does: a module whose body threw is not kept half-made for the next require().
+      modules.delete(file);
+      throw error;
+    }
     record.loaded = true;
     return record.exports;
   }
