@@ -183,11 +183,18 @@ describe("the code cache loader", () => {
     const before = readFileSync(chunk, "utf8");
     const patched = before.replace("x + y", "x * y");
     expect(patched.length).toBe(before.length);
+    const stale = entry(paths, "chunks/a.js");
     writeFileSync(chunk, patched);
     utimesSync(chunk, new Date(), new Date(Date.now() + 5000));
     const second = loaderFor(paths);
     expect((second.load(join(paths.dist, "main.js")) as Main).sum).toBe(6);
     expect(second.outcomes().get("chunks/a.js")).toBe("made");
+    second.save();
+    // The entry of what the file was is removed with the new one written; the others stay.
+    const names = readdirSync(paths.folder);
+    expect(names).toContain(entry(paths, "chunks/a.js"));
+    expect(names).toContain(entry(paths, "main.js"));
+    expect(names).not.toContain(stale);
   });
 
   it.each([

@@ -4,6 +4,7 @@ import {
   cacheFolderName,
   cacheRoot,
   commandKey,
+  entryKey,
 } from "../../src/cli/code-cache/cache-location.js";
 
 describe("where the code cache lives", () => {
@@ -38,5 +39,8 @@ describe("where the code cache lives", () => {
       "chunks~yaml-AB12.js@check.4096-1764806400123.v8cache",
     );
     expect(cacheFileName("a/../b.js", "x y", version)).not.toContain("/");
+    // The file and command an entry is for, whatever its version; nothing for a temporary file.
+    expect(entryKey("cli-main.js@check.82891-1796355628691.v8cache")).toBe("cli-main.js@check");
+    expect(entryKey("cli-main.js@check.82891-1796355628691.v8cache.4242.tmp")).toBeUndefined();
   });
 });

@@ -57,6 +57,14 @@ export function cacheFileName(moduleId: string, command: string, version: FileVe
   return `${safeName(moduleId.replaceAll("/", "~"))}@${safeName(command)}.${stamp}.v8cache`;
 }
 
+/**
+ * Which file and command a cache entry's name is for, without the version stamp, or undefined for
+ * a name that is not an entry (a temporary file being written).
+ */
+export function entryKey(fileName: string): string | undefined {
+  return /^(.+)\.\d+-\d+\.v8cache$/.exec(fileName)?.[1];
+}
+
 /** Keeps a name to one path segment of plain characters, whatever it was given. */
 function safeName(text: string): string {
   return text.replace(/[^A-Za-z0-9._~-]/g, "_");

@@ -5,6 +5,7 @@
  */
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, type Stats, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { entryKey } from "./cache-location.js";
 
 // An old build's folder is removed once it has not changed for this long (an upgrade leaves one).
 const PRUNE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -59,7 +60,25 @@ export function writeCacheFiles(
       removeQuietly(temporary);
     }
   }
+  removeSuperseded(folder, entries);
   if (root !== undefined) pruneOldFolders(root, folder);
+}
+
+/**
+ * Removes the entries that those just written replace: the same file and command at an earlier
+ * version (a rebuild or a patch changes a file's modification time, and so its entry's name).
+ */
+function removeSuperseded(folder: string, written: readonly CacheEntry[]): void {
+  const names = new Set(written.map((entry) => entry.fileName));
+  const keys = new Set(written.map((entry) => entryKey(entry.fileName)));
+  try {
+    for (const name of readdirSync(folder)) {
+      const key = entryKey(name);
+      if (key !== undefined && keys.has(key) && !names.has(name)) removeQuietly(join(folder, name));
+    }
+  } catch {
+    // Housekeeping only: an entry left behind is never read, since its name no longer matches.
+  }
 }
 
 function removeQuietly(path: string): void {
