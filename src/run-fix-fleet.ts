@@ -24,8 +24,3 @@ export async function fleetAccess(
     ...(options.profile ? { callerProfile: options.profile } : {}),
   };
 }
-
-/** The key a target is found by after a read again: its account and its Region. */
-export function targetKey(target: { accountId: string | null; region: string }): string {
-  return `${target.accountId ?? ""}\u0000${target.region}`;
-}

@@ -8,6 +8,7 @@ import { refuseLabelsOnSnapshot } from "./account/snapshot-labels.js";
 import { UNKNOWN_REGION } from "./engine/facts.js";
 import { usageError } from "./errors.js";
 import { readBoundedText } from "./io/bounded-read.js";
+import { targetKey } from "./report/common.js";
 import type { RunHost, RunOptions } from "./run.js";
 import type { TargetData } from "./types.js";
 
@@ -42,7 +43,7 @@ export async function readInputs(options: RunOptions, host: RunHost): Promise<Ta
     refuseLabelsOnSnapshot(name, text, labelled);
     for (const target of parsed) {
       // Two targets with one region and account id could not be told apart in any report.
-      const key = `${target.region}\u0000${target.accountId ?? ""}`;
+      const key = targetKey(target);
       const first = seen.get(key);
       if (first !== undefined) {
         throw usageError(

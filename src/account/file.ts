@@ -1,7 +1,7 @@
 import { type Diagnostic, ExitCode, SesGuardError } from "../errors.js";
 import type { TargetData } from "../types.js";
 import { MAX_ACCOUNT_DEPTH, nestsDeeperThan } from "./account-shape.js";
-import { jsonErrorOffset } from "./json-error-offset.js";
+import { jsonErrorPosition } from "./json-error-offset.js";
 import { accountMembers } from "./shape.js";
 import { describeUtf16, SAVE_AS_UTF8 } from "./text-encoding.js";
 
@@ -160,12 +160,4 @@ function nonFiniteHint(text: string, position: { line?: number; column?: number 
   const at = line.slice(position.column - 1);
   if (!/^-?(Infinity|NaN)\b/.test(at)) return "";
   return "; JSON has no Infinity or NaN (SES writes -1 for an unlimited quota)";
-}
-
-/** Finds where a JSON syntax error is, as a line and column. */
-function jsonErrorPosition(text: string): { line?: number; column?: number } {
-  const at = jsonErrorOffset(text);
-  if (at === undefined) return {};
-  const before = text.slice(0, at).split("\n");
-  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }

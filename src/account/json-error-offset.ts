@@ -122,3 +122,11 @@ export function jsonErrorOffset(text: string): number | undefined {
     return error instanceof Stop ? error.offset : undefined;
   }
 }
+
+/** Where a JSON syntax error is, as a line and column (nothing when no error is found). */
+export function jsonErrorPosition(text: string): { line?: number; column?: number } {
+  const at = jsonErrorOffset(text);
+  if (at === undefined) return {};
+  const before = text.slice(0, at).split("\n");
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}

@@ -6,6 +6,7 @@
  * opt-in Regions that are not enabled) is reported as a target that could not be read.
  */
 
+import { targetKey } from "../report/common.js";
 import { isOptInRegion } from "../targets/regions.js";
 import type { ErrorInfo, ReputationFacts, TargetData } from "../types.js";
 import { accountMembers } from "./shape.js";
@@ -82,7 +83,7 @@ export function readSnapshotTargets(
     const accountId = typeof t.accountId === "string" ? t.accountId : null;
     const named = `${where} (${t.region}, account ${accountId ?? "unknown"})`;
     // Two entries for one target could disagree, and reports could not tell them apart.
-    const key = `${t.region}\u0000${accountId ?? ""}`;
+    const key = targetKey({ region: t.region, accountId });
     const first = seen.get(key);
     if (first !== undefined) {
       return problem(

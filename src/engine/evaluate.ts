@@ -64,7 +64,8 @@ function summarizeTarget(target: TargetData): TargetSummary {
   return summary;
 }
 
-function summarize(targets: TargetSummary[], results: Result[], failOn: FailOn): Summary {
+/** The counts by status and the exit code of a report's results (a merge recounts them too). */
+export function summarize(targets: TargetSummary[], results: Result[], failOn: FailOn): Summary {
   const counts = { pass: 0, fail: 0, error: 0, waived: 0, skipped: 0 };
   for (const result of results) counts[result.status] += 1;
   return { ...counts, exitCode: exitCodeFor(targets, results, failOn) };

@@ -8,6 +8,7 @@
 import { evaluateCheck } from "../engine/evaluate-check.js";
 import { UNKNOWN_REGION } from "../engine/facts.js";
 import { deepEqual, includesValue } from "../engine/values.js";
+import { targetKey } from "../report/common.js";
 import type { Policy, Report, Result, Rule, TargetData } from "../types.js";
 import { cloneData, setValueAt, valueAt } from "./account-state.js";
 import { buildInput, cliCommand } from "./calls.js";
@@ -18,13 +19,16 @@ import { FIX_OPERATIONS, type FixOperation, iamActionFor, SETTABLE_MEMBERS } fro
 /** Plans every target of a report; `targets` are the data the report was evaluated on. */
 export function planFix(policy: Policy, report: Report, targets: readonly TargetData[]): FixPlan {
   const rules = new Map(policy.rules.map((rule) => [rule.id, rule]));
+  // One pass over the results, not one per target: a fleet has thousands of each.
+  const resultsOf = new Map<string, Result[]>();
+  for (const result of report.results) {
+    const key = targetKey(result);
+    const list = resultsOf.get(key);
+    if (list) list.push(result);
+    else resultsOf.set(key, [result]);
+  }
   return {
-    targets: targets.map((target) => {
-      const results = report.results.filter(
-        (r) => r.region === target.region && r.accountId === target.accountId,
-      );
-      return planTarget(rules, results, target);
-    }),
+    targets: targets.map((target) => planTarget(rules, resultsOf.get(targetKey(target)) ?? [], target)),
   };
 }
 

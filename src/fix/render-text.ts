@@ -1,6 +1,6 @@
 /** The text rendering of a fix document: per target, each call and what it fixes, then the rest. */
 import { formatValue } from "../engine/format-value.js";
-import { targetLabel } from "../report/common.js";
+import { plural, targetLabel } from "../report/common.js";
 import { terminalSafe } from "../report/terminal-text.js";
 import type { FixDocument } from "./fix-document.js";
 import type { PlannedCall, TargetPlan } from "./plan-types.js";
@@ -96,8 +96,4 @@ function renderCall(call: PlannedCall, n: number): string[] {
     );
   }
   return lines;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -7,6 +7,7 @@
  */
 
 import type { FormatContext, Formatter, Report, Result } from "../types.js";
+import { SUMMARY_LIMIT_BYTES } from "./bounded-text.js";
 import { resultsByTarget } from "./common.js";
 import { escapeMarkdown } from "./escape.js";
 import { type Block, fitBlocks } from "./markdown-budget.js";
@@ -25,8 +26,8 @@ import {
   waiverRows,
 } from "./markdown-sections.js";
 
-/** GitHub rejects a job summary above 1 MiB (per step). */
-export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+// GitHub's cap on a job summary, defined once beside the code that bounds any summary.
+export { SUMMARY_LIMIT_BYTES };
 
 /** Past this many targets, targets without problems get no section of their own (the accounts table counts them). */
 export const SECTIONS_FOR_ALL_TARGETS_UP_TO = 20;

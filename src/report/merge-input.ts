@@ -4,7 +4,7 @@
  * members a merge relies on is refused by name, never half merged.
  */
 
-import { jsonErrorOffset } from "../account/json-error-offset.js";
+import { jsonErrorPosition } from "../account/json-error-offset.js";
 import { usageError } from "../errors.js";
 import { FAIL_ON_VALUES, type Report } from "../types.js";
 
@@ -18,14 +18,10 @@ export function parseReportJson(name: string, text: string): Report {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const at = jsonErrorOffset(text);
-    const where: { file: string; line?: number; column?: number } = { file: name };
-    if (at !== undefined) {
-      const before = text.slice(0, at).split("\n");
-      where.line = before.length;
-      where.column = (before[before.length - 1]?.length ?? 0) + 1;
-    }
-    throw usageError("merge/invalid-json", `not valid JSON: ${(error as Error).message}`, where);
+    throw usageError("merge/invalid-json", `not valid JSON: ${(error as Error).message}`, {
+      file: name,
+      ...jsonErrorPosition(text),
+    });
   }
   const problem = reportProblem(value);
   if (problem !== undefined) {

@@ -8,9 +8,9 @@
  * the merged report, so no format can show the run as a pass.
  */
 
-import { exitCodeFor } from "../engine/exit-code.js";
+import { summarize } from "../engine/evaluate.js";
 import { SesGuardError, usageError } from "../errors.js";
-import { FAIL_ON_VALUES, type FailOn, type Report, type TargetSummary } from "../types.js";
+import type { FailOn, Report, TargetSummary } from "../types.js";
 import { targetKey } from "./common.js";
 import { parseReportJson } from "./merge-input.js";
 
@@ -84,12 +84,10 @@ export function mergeReports(inputs: readonly NamedReport[], options: MergeOptio
   targets.push(...missing);
 
   const threshold = options.failOn ?? failOn;
-  const counts = { pass: 0, fail: 0, error: 0, waived: 0, skipped: 0 };
-  for (const result of results) counts[result.status] += 1;
   const merged: Report = {
     version: 1,
     tool: { name: "ses-guard", version: options.toolVersion },
-    summary: { ...counts, exitCode: exitCodeFor(targets, results, threshold) },
+    summary: summarize(targets, results, threshold),
     failOn: threshold,
     targets,
     results,
@@ -202,9 +200,4 @@ function missingReports(arrived: number, expect: number | undefined): TargetSumm
 
 function missingTarget(code: string, message: string, hint: string): TargetSummary {
   return { region: "unknown", accountId: null, status: "error", error: { code, message, hint } };
-}
-
-/** True when `value` is one of the `--fail-on` values. */
-export function isFailOn(value: unknown): value is FailOn {
-  return typeof value === "string" && (FAIL_ON_VALUES as readonly string[]).includes(value);
 }

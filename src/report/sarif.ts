@@ -195,7 +195,13 @@ export function buildSarif(report: Report, context: FormatContext, options: Sari
   run.automationDetails = {
     id: options.automationId ?? sarifAutomationId(report, context.sarifCategoryPrefix),
   };
-  if (JSON.stringify(reported).includes(`"uriBaseId":"${PACKS_URI_BASE_ID}"`)) {
+  // Read off each result's location (set by physicalLocation) rather than serialising them all.
+  const locatedInPacks = reported.some(
+    (r) =>
+      (r.locations as ReturnType<typeof physicalLocation>[])[0]?.physicalLocation.artifactLocation
+        .uriBaseId !== undefined,
+  );
+  if (locatedInPacks) {
     run.originalUriBaseIds = {
       [PACKS_URI_BASE_ID]: {
         uri: packsBaseUri(report.tool.version),
