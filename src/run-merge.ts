@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import { usageError } from "./errors.js";
 import { readBoundedText } from "./io/bounded-read.js";
-import { assertDistinctOutputFiles } from "./io/format-outputs.js";
+import { assertDistinctFormatFiles } from "./io/format-outputs.js";
 import { mergeReportTexts } from "./report/merge.js";
 import { renderAndDeliver } from "./report/render-outputs.js";
 import type { CheckOutcome, FormatRequest, RunHost } from "./run.js";
@@ -37,10 +37,7 @@ export async function runMerge(
   host: Pick<RunHost, "cwd" | "now" | "color" | "workspace" | "fallbackFile">,
 ): Promise<CheckOutcome> {
   // Two outputs into one file would lose one of them: refused before anything is read.
-  assertDistinctOutputFiles(
-    options.formats.map((f) => ({ name: `--format ${f.name}`, file: f.file })),
-    host.cwd,
-  );
+  assertDistinctFormatFiles(options.formats, host.cwd);
   const inputs = options.reports.map((file) => ({
     name: file,
     text: readReport(resolve(host.cwd, file), file),

@@ -39,8 +39,9 @@ export async function readInputs(options: RunOptions, host: RunHost): Promise<Ta
         ? await host.readStdin(MAX_SNAPSHOT_BYTES)
         : readInputFile(resolve(host.cwd, input), input);
     if (text === undefined) throw inputTooLarge(name, MAX_SNAPSHOT_BYTES);
-    const parsed = await parseInput(name, text, labels, host.now());
-    refuseLabelsOnSnapshot(name, text, labelled);
+    const parsed = await parseInput(name, text, labels, host.now(), () =>
+      refuseLabelsOnSnapshot(name, labelled),
+    );
     for (const target of parsed) {
       // Two targets with one region and account id could not be told apart in any report.
       const key = targetKey(target);

@@ -5,7 +5,7 @@ import { policyUsesReputation } from "./engine/fact-usage.js";
 import { ExitCode, usageError } from "./errors.js";
 import { writeFileAtomic } from "./io/atomic-write.js";
 import { findDefaultPolicyFile } from "./io/default-policy.js";
-import { assertDistinctOutputFiles } from "./io/format-outputs.js";
+import { assertDistinctFormatFiles } from "./io/format-outputs.js";
 import { describeFsError } from "./io/fs-errors.js";
 import { createPolicyHost } from "./io/policy-host.js";
 import { loadPolicy } from "./policy/resolve.js";
@@ -115,10 +115,7 @@ export async function loadPolicies(
 /** `check`: load the policy, read the targets, evaluate, render and write every format. */
 export async function runCheck(options: RunOptions, host: RunHost): Promise<CheckOutcome> {
   // Two outputs into one file would lose one of them: refused before anything is read.
-  assertDistinctOutputFiles(
-    options.formats.map((f) => ({ name: `--format ${f.name}`, file: f.file })),
-    host.cwd,
-  );
+  assertDistinctFormatFiles(options.formats, host.cwd);
   const policy = await loadPolicies(options.policies, host.cwd, host.workspace);
   // CloudWatch is asked only for a policy that uses the reputation facts.
   const read =

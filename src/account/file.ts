@@ -60,13 +60,15 @@ export function createSnapshot(
  * Reads an `--input`: the raw output of `aws sesv2 get-account` (one target, labelled by
  * `--region`/`--account-id`) or a snapshot (its own targets, checked by readSnapshotTargets;
  * `now` lets it refuse a snapshot dated in the future). Bad input is a usage error (exit 2)
- * naming the file and, for JSON syntax errors, the line and column.
+ * naming the file and, for JSON syntax errors, the line and column. `onSnapshot` is called once a
+ * snapshot has been read and accepted (the CLI refuses `--region` beside one there).
  */
 export async function parseInput(
   file: string,
   raw: string,
   labels: InputLabels,
   now?: Date,
+  onSnapshot?: () => void,
 ): Promise<TargetData[]> {
   // A byte order mark is invisible in editors and written by some Windows shells; JSON.parse rejects it.
   const text = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
@@ -110,7 +112,10 @@ export async function parseInput(
     // Loaded for snapshots only: the raw get-account output, the common input, does not need it.
     const { readSnapshotTargets } = await import("./snapshot-targets.js");
     const read = readSnapshotTargets(record, now);
-    if ("targets" in read) return read.targets;
+    if ("targets" in read) {
+      onSnapshot?.();
+      return read.targets;
+    }
     // Loaded only to refuse a snapshot: the YAML reader is not needed to check a good one.
     const { locateJson } = await import("./json-locate.js");
     throw fail(read.problem.code, read.problem.message, locateJson(text, read.problem.path) ?? {});

@@ -7,20 +7,11 @@
 
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { matchesGlob } from "../engine/glob.js";
 import { usageError } from "../errors.js";
 
 /** More matches than this is a mistake in the pattern (it would merge the whole workspace). */
 export const MAX_REPORT_MATCHES = 10_000;
-
-function segmentPattern(segment: string): RegExp {
-  let source = "";
-  for (const char of segment) {
-    if (char === "*") source += "[^/]*";
-    else if (char === "?") source += "[^/]";
-    else source += char.replace(/[\\^$.|+()[\]{}]/g, "\\$&");
-  }
-  return new RegExp(`^${source}$`);
-}
 
 /** Checks one pattern: relative, inside the workspace, not empty. */
 function checkedSegments(pattern: string): string[] {
@@ -58,9 +49,9 @@ export function findReports(workspace: string, patterns: readonly string[]): str
       }
       return;
     }
-    const match = segmentPattern(head);
     for (const entry of entries) {
-      if (!match.test(entry.name)) continue;
+      // A directory entry's name holds no `/`: the Region glob matcher is the segment matcher.
+      if (!matchesGlob(head, entry.name)) continue;
       if (rest.length === 0) {
         if (entry.isFile()) found.add(`${relative}${entry.name}`);
       } else if (entry.isDirectory()) {

@@ -87,3 +87,14 @@ function canonicalPath(path: string): string {
     return parent === path ? path : resolve(canonicalPath(parent), basename(path));
   }
 }
+
+/** {@link assertDistinctOutputFiles} for a command's `--format NAME=FILE` requests. */
+export function assertDistinctFormatFiles(
+  formats: ReadonlyArray<{ name: string; file?: string | undefined }>,
+  cwd: string,
+): void {
+  assertDistinctOutputFiles(
+    formats.map((f) => ({ name: `--format ${f.name}`, file: f.file })),
+    cwd,
+  );
+}

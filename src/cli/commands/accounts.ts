@@ -1,10 +1,10 @@
 import type { CommandIo } from "../../authoring/command-io.js";
 import { ExitCode } from "../../errors.js";
-import { deliverFormatOutputs } from "../../io/format-outputs.js";
 import { terminalSafe } from "../../report/terminal-text.js";
 import type { RunHost, RunOptions } from "../../run.js";
 import { listFleet } from "../../run-fleet.js";
 import { formatAccountsJson, formatAccountsText, listAccounts } from "../../targets/accounts-listing.js";
+import { deliverFormats } from "./deliver-formats.js";
 
 /**
  * `ses-guard accounts [source flags]`: lists the accounts a run with the same flags would read
@@ -21,20 +21,12 @@ export async function runAccountsCommand(options: RunOptions, host: RunHost, io:
   }
   const accounts = listAccounts(listing.accounts);
   const skipped = listing.accounts.filter((account) => account.skipReason !== undefined).length;
-  const outputs = options.formats.map((request) => ({
-    format: request.name,
-    ...(request.file ? { file: request.file } : {}),
-    text: request.name === "json" ? formatAccountsJson(accounts) : formatAccountsText(accounts, skipped),
-  }));
-  let exitCode: number = ExitCode.ok;
-  deliverFormatOutputs(outputs, io.cwd, {
-    noun: "listing",
-    print: (text) => io.stdout(text),
-    failed: (message) => {
-      exitCode = ExitCode.usage;
-      io.stderr(`ses-guard: ${message}\n`);
-    },
-    showFile: terminalSafe,
-  });
-  return exitCode;
+  const delivered = deliverFormats(
+    options.formats,
+    (request) =>
+      request.name === "json" ? formatAccountsJson(accounts) : formatAccountsText(accounts, skipped),
+    "listing",
+    io,
+  );
+  return delivered ? ExitCode.ok : ExitCode.usage;
 }

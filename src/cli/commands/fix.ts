@@ -5,10 +5,9 @@
  */
 import { ExitCode, usageError } from "../../errors.js";
 import type { FixDocument } from "../../fix/fix-document.js";
-import { deliverFormatOutputs } from "../../io/format-outputs.js";
-import { terminalSafe } from "../../report/terminal-text.js";
 import type { RunHost, RunOptions } from "../../run.js";
 import { applyFix, callCount, planDocument, prepareFix, renderFix } from "../../run-fix.js";
+import { deliverFormats } from "./deliver-formats.js";
 
 /** What the fix command needs from the CLI around it. */
 export interface FixCommandIo {
@@ -77,21 +76,10 @@ export async function runFixCommand(
       }
     }
   }
-  const rendered = options.formats.map((request) => ({
-    format: request.name,
-    ...(request.file ? { file: request.file } : {}),
-    text: renderFix(document, request.name),
-  }));
-  let writeFailed = false;
-  deliverFormatOutputs(rendered, host.cwd, {
-    noun: "plan",
-    print: io.stdout,
-    failed: (message) => {
-      writeFailed = true;
-      io.stderr(`ses-guard: ${terminalSafe(message)}\n`);
-    },
-    showFile: terminalSafe,
+  const delivered = deliverFormats(options.formats, (request) => renderFix(document, request.name), "plan", {
+    ...io,
+    cwd: host.cwd,
   });
   // After --apply the account has changed: the exit code says how it stands, whatever the files.
-  return writeFailed && document.mode === "plan" ? ExitCode.usage : document.summary.exitCode;
+  return !delivered && document.mode === "plan" ? ExitCode.usage : document.summary.exitCode;
 }

@@ -1,9 +1,9 @@
 import type { CommandIo } from "../../authoring/command-io.js";
 import { formatRulesJson, formatRulesText, listRules } from "../../authoring/rules-listing.js";
 import { ExitCode } from "../../errors.js";
-import { assertDistinctOutputFiles, deliverFormatOutputs } from "../../io/format-outputs.js";
-import { terminalSafe } from "../../report/terminal-text.js";
+import { assertDistinctFormatFiles } from "../../io/format-outputs.js";
 import { type FormatRequest, loadPolicies } from "../../run.js";
+import { deliverFormats } from "./deliver-formats.js";
 
 /**
  * `ses-guard rules [--policy ...]`: loads the policy as `check` would (same default) and prints the
@@ -14,30 +14,18 @@ export async function runRulesCommand(
   formats: readonly FormatRequest[],
   io: CommandIo,
 ): Promise<number> {
-  assertDistinctOutputFiles(
-    formats.map((f) => ({ name: `--format ${f.name}`, file: f.file })),
-    io.cwd,
-  );
+  assertDistinctFormatFiles(formats, io.cwd);
   const policy = await loadPolicies(policies, io.cwd);
   const today = io.now().toISOString().slice(0, 10);
   const rules = listRules(policy, today);
-  const outputs = formats.map((request) => ({
-    format: request.name,
-    ...(request.file ? { file: request.file } : {}),
-    text:
+  const delivered = deliverFormats(
+    formats,
+    (request) =>
       request.name === "json"
         ? formatRulesJson(rules, policy.files, today)
         : formatRulesText(rules, policy.files),
-  }));
-  let exitCode: number = ExitCode.ok;
-  deliverFormatOutputs(outputs, io.cwd, {
-    noun: "listing",
-    print: (text) => io.stdout(text),
-    failed: (message) => {
-      exitCode = ExitCode.usage;
-      io.stderr(`ses-guard: ${message}\n`);
-    },
-    showFile: terminalSafe,
-  });
-  return exitCode;
+    "listing",
+    io,
+  );
+  return delivered ? ExitCode.ok : ExitCode.usage;
 }

@@ -19,12 +19,13 @@ import {
 import { UNKNOWN_REGION } from "../../engine/facts.js";
 import { type Diagnostic, ExitCode, formatDiagnostic, SesGuardError } from "../../errors.js";
 import { readBoundedText } from "../../io/bounded-read.js";
-import { assertDistinctOutputFiles, deliverFormatOutputs } from "../../io/format-outputs.js";
+import { assertDistinctFormatFiles } from "../../io/format-outputs.js";
 import { createPolicyHost } from "../../io/policy-host.js";
 import { isPackReference, loadPolicy, type PolicyHost } from "../../policy/resolve.js";
 import { yamlLimits } from "../../policy/yaml-document.js";
 import { terminalSafe } from "../../report/terminal-text.js";
 import type { FormatRequest } from "../../run.js";
+import { deliverFormats } from "./deliver-formats.js";
 
 export { findTestFiles } from "../../authoring/find-test-files.js";
 
@@ -34,10 +35,7 @@ export async function runTestCommand(
   formats: readonly FormatRequest[],
   io: CommandIo,
 ): Promise<number> {
-  assertDistinctOutputFiles(
-    formats.map((f) => ({ name: `--format ${f.name}`, file: f.file })),
-    io.cwd,
-  );
+  assertDistinctFormatFiles(formats, io.cwd);
   const named = paths.length > 0 ? paths : ["."];
   const files = findTestFiles(named, io.cwd);
   // Test files can arrive in pull requests, so like `extends` they may only reach files inside the
@@ -51,34 +49,25 @@ export async function runTestCommand(
   const run: TestRun = { files: outcomes };
   const exitCode = testRunExitCode(run);
 
-  const outputs = formats.map((request) => ({
-    format: request.name,
-    ...(request.file ? { file: request.file } : {}),
-    text:
+  const delivered = deliverFormats(
+    formats,
+    (request) =>
       request.name === "junit"
         ? formatTestJunit(run)
         : formatTestText(run, {
             color: request.file ? false : io.color,
             unicode: request.file ? false : io.unicode,
           }),
-  }));
-  let writeFailed = false;
-  deliverFormatOutputs(outputs, io.cwd, {
-    noun: "report",
-    print: (text) => io.stdout(text),
-    failed: (message) => {
-      writeFailed = true;
-      io.stderr(`ses-guard: ${message}\n`);
-    },
-    showFile: terminalSafe,
-  });
+    "report",
+    io,
+  );
   // The text report lists every problem in place; without it on screen, say them on stderr.
   const textOnStdout = formats.some((request) => !request.file && request.name === "text");
   if (!textOnStdout) {
     for (const diagnostic of allDiagnostics(run))
       io.stderr(`ses-guard: ${terminalSafe(formatDiagnostic(diagnostic))}\n`);
   }
-  return writeFailed ? ExitCode.usage : exitCode;
+  return delivered ? exitCode : ExitCode.usage;
 }
 
 interface FileContext {
