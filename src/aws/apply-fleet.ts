@@ -6,11 +6,12 @@
  */
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { CallOutcome } from "../fix/plan-types.js";
-import { isOptInRegion } from "../targets/regions.js";
 import type { ErrorInfo } from "../types.js";
 import { ASSUME_ROLE_FAILED, assumeRoleFailure, type RoleToAssume, roleCredentials } from "./assume-role.js";
 import { classifyCredentialsError } from "./aws-errors.js";
+import { nodeHandlerOptions } from "./bounded-http-handler.js";
 import { type ApplyOptions, type ApplyTarget, applyAccountCalls, type TargetAccess } from "./put-account.js";
+import { callerRegion } from "./region-requests.js";
 
 /** One target of a fleet plan, with the account it belongs to. */
 export interface FleetApplyTarget extends Omit<ApplyTarget, "access"> {
@@ -35,19 +36,11 @@ export interface FleetApplyOptions extends Omit<ApplyOptions, "targets" | "profi
   access: FleetAccessSource;
 }
 
-/** The Region STS is asked in when no Region of the plan is surely enabled. */
-const CALLER_REGION = "us-east-1";
-
 /** Makes every call with its account's credentials; one outcome per call, per target, in order. */
 export async function applyFleetCalls(options: FleetApplyOptions): Promise<CallOutcome[][]> {
   const timeoutMs = Math.round(options.timeoutSeconds * 1000);
-  const requestHandler = {
-    connectionTimeout: timeoutMs,
-    requestTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
-    throwOnRequestTimeout: true,
-  };
-  const stsRegion = options.targets.map((t) => t.region).find((r) => !isOptInRegion(r)) ?? CALLER_REGION;
+  const requestHandler = nodeHandlerOptions(timeoutMs);
+  const stsRegion = callerRegion(options.targets.map((t) => t.region));
   const clients: STSClient[] = [];
   const sts = (profile: string | undefined) => {
     const client = new STSClient({ region: stsRegion, requestHandler, ...(profile ? { profile } : {}) });

@@ -29,6 +29,20 @@ export interface AttemptBounds {
   expectJsonObject?: boolean;
 }
 
+/**
+ * The NodeHttpHandler deadlines for one `--timeout`: to connect, to see the headers (the SDK
+ * throws at either), and the longest silence once a body streams. Clients that need no body
+ * bound (STS, Organizations, the Put* calls) take these as their requestHandler.
+ */
+export function nodeHandlerOptions(timeoutMs: number) {
+  return {
+    connectionTimeout: timeoutMs,
+    requestTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    throwOnRequestTimeout: true,
+  };
+}
+
 /** A NodeHttpHandler whose every attempt is bounded in time and size, body included. */
 export class BoundedHttpHandler {
   readonly metadata: NodeHttpHandler["metadata"];
@@ -43,12 +57,7 @@ export class BoundedHttpHandler {
     this.expectJsonObject = bounds.expectJsonObject === true;
     // --timeout to connect and to see the headers (the SDK throws at either), and as the longest
     // silence once the body streams; the body as a whole is bounded below.
-    this.inner = new NodeHttpHandler({
-      connectionTimeout: bounds.timeoutMs,
-      requestTimeout: bounds.timeoutMs,
-      socketTimeout: bounds.timeoutMs,
-      throwOnRequestTimeout: true,
-    });
+    this.inner = new NodeHttpHandler(nodeHandlerOptions(bounds.timeoutMs));
     this.metadata = this.inner.metadata;
   }
 

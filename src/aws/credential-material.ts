@@ -5,10 +5,10 @@
  * name and password of an endpoint URL. The list feeds the redaction in aws-errors.ts, which
  * catches the same material in its usual forms when it was not known in advance.
  */
+
 import { statSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
 import { readBoundedText } from "../io/bounded-read.js";
+import { sharedConfigPaths } from "./shared-config-paths.js";
 
 /** Web identity tokens are a few KiB; config files a few dozen. More is not read. */
 const MAX_TOKEN_BYTES = 64 * 1024;
@@ -31,11 +31,9 @@ export function credentialMaterial(env: Record<string, string | undefined>, endp
   add(env.AWS_SECRET_ACCESS_KEY);
   add(env.AWS_SESSION_TOKEN);
   if (env.AWS_WEB_IDENTITY_TOKEN_FILE) add(readText(env.AWS_WEB_IDENTITY_TOKEN_FILE, MAX_TOKEN_BYTES));
-  const home = env.HOME || env.USERPROFILE || homedir();
-  for (const file of [
-    env.AWS_CONFIG_FILE || join(home, ".aws", "config"),
-    env.AWS_SHARED_CREDENTIALS_FILE || join(home, ".aws", "credentials"),
-  ]) {
+  // The files the credential chain reads, `~/` spellings included.
+  const { configFilepath, filepath } = sharedConfigPaths(env);
+  for (const file of [configFilepath, filepath]) {
     for (const value of secretFileValues(readText(file, MAX_CONFIG_BYTES) ?? "")) add(value);
   }
   const urls = Object.entries(env)

@@ -2,11 +2,11 @@
  * The Region to read when none is named, found the way the AWS CLI finds it: AWS_REGION, then
  * AWS_DEFAULT_REGION, then `region` in the profile (config file, then credentials file). Reads the
  * environment it is given rather than `process.env`, so callers and tests decide what it sees.
- * Only aws.ts imports this module: it loads the SDK's INI parser.
+ * Imported only under src/aws/: it loads the SDK's INI parser.
  */
-import { homedir } from "node:os";
-import { join } from "node:path";
+
 import { parseKnownFiles } from "@smithy/shared-ini-file-loader";
+import { sharedConfigPaths } from "./shared-config-paths.js";
 
 /** Where the default Region came from, for messages. */
 export interface DefaultRegion {
@@ -24,11 +24,8 @@ export async function resolveDefaultRegion(
   const fromDefault = env.AWS_DEFAULT_REGION?.trim();
   if (fromDefault) return { region: fromDefault, source: "AWS_DEFAULT_REGION" };
 
-  const home = env.HOME || env.USERPROFILE || homedir();
-  const expand = (path: string) => (path.startsWith("~/") ? join(home, path.slice(2)) : path);
   const profiles = await parseKnownFiles({
-    configFilepath: expand(env.AWS_CONFIG_FILE || join(home, ".aws", "config")),
-    filepath: expand(env.AWS_SHARED_CREDENTIALS_FILE || join(home, ".aws", "credentials")),
+    ...sharedConfigPaths(env),
     // A long-running process (tests, the Action) may change the files between runs.
     ignoreCache: true,
   });

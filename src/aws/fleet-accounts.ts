@@ -7,6 +7,7 @@
 import { usageError } from "../errors.js";
 import type { FleetAccount, PlannedAccount } from "../targets/fleet.js";
 import type { ErrorInfo, ShardSpec } from "../types.js";
+import { nodeHandlerOptions } from "./bounded-http-handler.js";
 import { resolveDefaultRegion } from "./default-region.js";
 
 /** Where the accounts come from, with an accounts file already read. */
@@ -94,6 +95,5 @@ export function timeoutMs(options: FleetReadOptions): number {
 
 /** Connection, header and body-silence deadlines for every fleet client. */
 export function requestHandler(options: FleetReadOptions) {
-  const ms = timeoutMs(options);
-  return { connectionTimeout: ms, requestTimeout: ms, socketTimeout: ms, throwOnRequestTimeout: true };
+  return nodeHandlerOptions(timeoutMs(options));
 }

@@ -19,9 +19,7 @@ import type { RequestLimiter } from "./request-limiter.js";
 import { type ClientSettings, createStsClient } from "./sdk-clients.js";
 import { quietSdkVersionNotice } from "./sdk-notices.js";
 
-export { type AccountRegionsOptions, readAccountRegions } from "./read-account-regions.js";
 export { regionDeadlineMs, runDeadlineMs } from "./read-settings.js";
-export type { RegionRequest } from "./region-requests.js";
 
 quietSdkVersionNotice();
 
@@ -49,6 +47,9 @@ export interface AwsReadOptions {
   credentials?: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
   /** Bounds GetAccount requests across several calls (a fleet's `--concurrency`). */
   limit?: RequestLimiter;
+  /** The credential material to keep out of every message (credentialMaterial), when the caller
+   * has it already: a fleet reads the config files once, not once per account. */
+  knownSecrets?: string[];
 }
 
 /** Above the number of SES Regions, so `--all-regions` is read in one wave; still a bound. */
@@ -90,7 +91,7 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
   // This STS client's credential chain is the one shared by every client; its logger keeps the
   // reasons the chain gives, which its final error leaves out.
   // What grants access and is known before any request: never printed, whatever echoes it.
-  const material = credentialMaterial(options.env, settings.endpointUrl);
+  const material = options.knownSecrets ?? credentialMaterial(options.env, settings.endpointUrl);
   const credentialLog = createCredentialLog((message) => console.warn(message), material);
   const sts = createStsClient(settings, stsRegion(requests), {
     logger: credentialLog.logger,

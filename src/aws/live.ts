@@ -5,7 +5,6 @@
  */
 
 export { applyFleetCalls } from "./apply-fleet.js";
-export { readReputation, withReputation } from "./cloudwatch.js";
 export { readAwsTargets } from "./get-account.js";
 export { assertProfileConfigured } from "./profile-names.js";
 export { applyAccountCalls } from "./put-account.js";

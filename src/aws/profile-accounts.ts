@@ -6,22 +6,20 @@
  */
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { PlannedAccount } from "../targets/fleet.js";
-import { isOptInRegion } from "../targets/regions.js";
 import { classifyAwsError } from "./aws-errors.js";
 import { type FleetListing, type FleetReadOptions, requestHandler, timeoutMs } from "./fleet-accounts.js";
-import { assertProfileConfigured } from "./profile-names.js";
-
-/** Where STS is asked when no named Region is surely enabled (its global partition's home). */
-const STS_REGION = "us-east-1";
+import { assertProfileConfigured, configuredProfileNames } from "./profile-names.js";
+import { callerRegion } from "./region-requests.js";
 
 /** One account per profile, in the order given, named by its profile. */
 export async function listProfileAccounts(
   profiles: readonly string[],
   options: FleetReadOptions,
 ): Promise<FleetListing> {
-  for (const profile of profiles) await assertProfileConfigured(profile, options.env);
+  const configured = await configuredProfileNames(options.env);
+  for (const profile of profiles) await assertProfileConfigured(profile, options.env, configured);
   const named = options.regions === "all" ? [] : options.regions;
-  const region = named.find((r) => !isOptInRegion(r)) ?? STS_REGION;
+  const region = callerRegion(named);
   const accounts: PlannedAccount[] = [];
   // One profile at a time: a listing is a few requests, and an SSO or MFA prompt of one profile
   // must not interleave with another's.

@@ -3,11 +3,11 @@
  * mistyped `--profile` from a real one and to say which profiles exist. No value of any profile
  * (keys, role ARNs, credential_process command lines) is ever returned.
  */
-import { homedir } from "node:os";
-import { join } from "node:path";
+
 import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 import { usageError } from "../errors.js";
 import { suggest } from "../suggest.js";
+import { sharedConfigPaths } from "./shared-config-paths.js";
 
 /** Config-file sections that are not profiles (`[sso-session NAME]`, `[services NAME]`). */
 const NON_PROFILE_PREFIXES = ["sso-session.", "services."];
@@ -16,11 +16,8 @@ const MAX_LISTED = 20;
 
 /** The names of the profiles in the config and credentials files, each once, sorted. */
 export async function configuredProfileNames(env: Record<string, string | undefined>): Promise<string[]> {
-  const home = env.HOME || env.USERPROFILE || homedir();
-  const expand = (path: string) => (path.startsWith("~/") ? join(home, path.slice(2)) : path);
   const files = await loadSharedConfigFiles({
-    configFilepath: expand(env.AWS_CONFIG_FILE || join(home, ".aws", "config")),
-    filepath: expand(env.AWS_SHARED_CREDENTIALS_FILE || join(home, ".aws", "credentials")),
+    ...sharedConfigPaths(env),
     // A long-running process (tests, the Action) may change the files between runs.
     ignoreCache: true,
   });
@@ -38,8 +35,10 @@ export async function configuredProfileNames(env: Record<string, string | undefi
 export async function assertProfileConfigured(
   profile: string,
   env: Record<string, string | undefined>,
+  // Several profiles (a fleet) are checked against one reading of the files.
+  names?: readonly string[],
 ): Promise<void> {
-  const names = await configuredProfileNames(env);
+  names ??= await configuredProfileNames(env);
   if (names.includes(profile)) return;
   const hit = suggest(profile, names);
   const listed =

@@ -18,8 +18,10 @@ import type { CallOutcome } from "../fix/plan-types.js";
 import type { FixOperation } from "../fix/settable.js";
 import type { ErrorInfo } from "../types.js";
 import { AwsErrorCode, classifyAwsError, classifyCredentialsError, redactSecrets } from "./aws-errors.js";
+import { nodeHandlerOptions } from "./bounded-http-handler.js";
 import { mapBounded } from "./bounded-map.js";
 import { deadlineSignal, raceAbort } from "./cancellation.js";
+import { retrySettings } from "./read-settings.js";
 
 /** The credentials of one account of a fleet, and how to explain a failure to get them. */
 export interface TargetAccess {
@@ -65,14 +67,10 @@ const DEFAULT_CONCURRENCY = 32;
 
 /** Makes every call; returns one outcome per call, per target, in the order given. */
 export async function applyAccountCalls(options: ApplyOptions): Promise<CallOutcome[][]> {
-  const maxAttempts = Number(options.env.AWS_MAX_ATTEMPTS?.trim() || 3) || 3;
+  // Checked when the accounts were read, before any plan was made.
+  const { maxAttempts } = retrySettings(options.env);
   const timeoutMs = Math.round(options.timeoutSeconds * 1000);
-  const requestHandler = {
-    connectionTimeout: timeoutMs,
-    requestTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
-    throwOnRequestTimeout: true,
-  };
+  const requestHandler = nodeHandlerOptions(timeoutMs);
   const common = {
     profile: options.profile || undefined,
     maxAttempts,

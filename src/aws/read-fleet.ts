@@ -19,12 +19,13 @@ import {
   labelTarget,
   skippedTargets,
 } from "../targets/fleet-targets.js";
-import { allSesRegionNames, isOptInRegion } from "../targets/regions.js";
+import { allSesRegionNames } from "../targets/regions.js";
 import { inShard } from "../targets/shard.js";
 import type { ErrorInfo, TargetData } from "../types.js";
 import { ASSUME_ROLE_FAILED, assumeRoleFailure, type RoleToAssume, roleCredentials } from "./assume-role.js";
 import { AwsErrorCode } from "./aws-errors.js";
 import { mapBounded } from "./bounded-map.js";
+import { credentialMaterial } from "./credential-material.js";
 import {
   type FleetListing,
   type FleetReadOptions,
@@ -35,15 +36,13 @@ import {
 } from "./fleet-accounts.js";
 import { readAwsTargets } from "./get-account.js";
 import { listProfileAccounts } from "./profile-accounts.js";
+import { callerRegion } from "./region-requests.js";
 import { createRequestLimiter } from "./request-limiter.js";
 
 export type { FleetListing, FleetReadOptions, FleetSourceInput } from "./fleet-accounts.js";
 
 /** The error code of a run whose account source named no account to read. */
 export const NO_ACCOUNTS = "NoAccountsToRead";
-
-/** The Region STS and Organizations are asked in when no named Region is surely enabled. */
-const CALLER_REGION = "us-east-1";
 
 /**
  * Lists (and plans) the accounts of a source without reading SES; throws a usage error (exit 2)
@@ -65,6 +64,7 @@ export async function listFleetAccounts(options: FleetReadOptions): Promise<Flee
 export async function readFleetTargets(options: FleetReadOptions): Promise<TargetData[]> {
   const regions = await runRegions(options);
   const limit = createRequestLimiter(options.concurrency);
+  const shared = common(options);
   if (options.source.kind === "profiles") {
     const { profiles } = options.source;
     const progress = progressTracker(profiles.length, regionCount(regions), options.onProgress);
@@ -73,7 +73,7 @@ export async function readFleetTargets(options: FleetReadOptions): Promise<Targe
       accountParallelism(options.concurrency, regions),
       (profile, index) =>
         readAwsTargets({
-          ...common(options),
+          ...shared,
           regions,
           profile,
           limit,
@@ -158,7 +158,7 @@ export async function readFleetTargets(options: FleetReadOptions): Promise<Targe
           return failedTargets(account, listed, info);
         }
         const targets = await readAwsTargets({
-          ...common(options),
+          ...shared,
           regions: accountRegions,
           credentials,
           limit,
@@ -174,9 +174,8 @@ export async function readFleetTargets(options: FleetReadOptions): Promise<Targe
 }
 
 function callerSts(options: FleetReadOptions, regions: string[] | "all"): STSClient {
-  const region = regions === "all" ? undefined : regions.find((r) => !isOptInRegion(r));
   return new STSClient({
-    region: region ?? CALLER_REGION,
+    region: callerRegion(regions),
     requestHandler: requestHandler(options),
     ...(options.callerProfile ? { profile: options.callerProfile } : {}),
   });
@@ -184,6 +183,8 @@ function callerSts(options: FleetReadOptions, regions: string[] | "all"): STSCli
 
 function common(options: FleetReadOptions) {
   return {
+    // Read from the environment and the config files once for the whole fleet.
+    knownSecrets: credentialMaterial(options.env, options.endpointUrl || undefined),
     timeoutSeconds: options.timeoutSeconds,
     env: options.env,
     concurrency: options.concurrency,

@@ -40,6 +40,10 @@ export async function resolveRegions(
 
 /** The Region to ask STS in: the first named Region that is surely enabled. */
 export function stsRegion(requests: readonly RegionRequest[]): string {
-  const usable = requests.find(({ region }) => isValidRegionName(region) && !isOptInRegion(region));
-  return usable?.region ?? FALLBACK_STS_REGION;
+  return callerRegion(requests.map(({ region }) => region).filter(isValidRegionName));
+}
+
+/** The first of `regions` that is enabled in every account (not opt-in), else us-east-1. */
+export function callerRegion(regions: readonly string[] | "all"): string {
+  return (regions === "all" ? undefined : regions.find((r) => !isOptInRegion(r))) ?? FALLBACK_STS_REGION;
 }
