@@ -6,6 +6,7 @@
  * opt-in Regions that are not enabled) is reported as a target that could not be read.
  */
 
+import { isReputationMember, isReputationRate } from "../engine/target-facts.js";
 import { targetKey } from "../report/common.js";
 import { isOptInRegion } from "../targets/regions.js";
 import type { ErrorInfo, ReputationFacts, TargetData } from "../types.js";
@@ -137,8 +138,7 @@ function reputationFrom(raw: unknown): ReputationFacts | undefined {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return undefined;
   const facts: ReputationFacts = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (key !== "bounceRatePercent" && key !== "complaintRatePercent") return undefined;
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100) return undefined;
+    if (!isReputationMember(key) || !isReputationRate(value)) return undefined;
     facts[key] = value;
   }
   return facts;

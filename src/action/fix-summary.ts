@@ -2,6 +2,7 @@
 import { fixDocument } from "../fix/fix-document.js";
 import { planFix } from "../fix/plan.js";
 import { renderFixMarkdown } from "../fix/render-markdown.js";
+import { boundMarkdown } from "../report/bounded-text.js";
 import type { CheckOutcome } from "../run.js";
 import { toolVersion } from "../version.js";
 
@@ -16,11 +17,9 @@ export function fixPlanSummary(outcome: CheckOutcome): string {
     mode: "plan",
     exitCode: outcome.report.summary.exitCode,
   });
-  const markdown = renderFixMarkdown(document);
-  if (Buffer.byteLength(markdown) <= FIX_SUMMARY_BYTES) return markdown;
-  const note = "\n\n_The fix plan was cut to fit the job summary; run `ses-guard fix` for all of it._\n";
-  const room = FIX_SUMMARY_BYTES - Buffer.byteLength(note);
-  let cut = markdown.slice(0, room);
-  while (Buffer.byteLength(cut) > room) cut = cut.slice(0, -1024);
-  return `${cut.slice(0, cut.lastIndexOf("\n"))}${note}`;
+  return boundMarkdown(
+    renderFixMarkdown(document),
+    "_The fix plan was cut to fit the job summary; run `ses-guard fix` for all of it._",
+    FIX_SUMMARY_BYTES,
+  );
 }

@@ -6,18 +6,9 @@
  */
 
 import { parseFleetFlags } from "../cli/fleet-args.js";
-import { SesGuardError, usageError } from "../errors.js";
+import { SesGuardError } from "../errors.js";
 import type { FleetOptions } from "../targets/fleet.js";
-
-/** The account-source inputs, as action.yml declares them. */
-export const fleetInputNames = [
-  "accounts",
-  "accounts-file",
-  "organization",
-  "ou",
-  "role",
-  "external-id",
-] as const;
+import { booleanInput } from "./boolean-input.js";
 
 /** The flags of the CLI's messages that are inputs of the Action, longest first so none is cut short. */
 const FLAG_AS_INPUT = /--(accounts-file|accounts|organization|ou|role|external-id)\b/g;
@@ -29,13 +20,6 @@ function lines(value: string): string[] | undefined {
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "");
   return entries.length === 0 ? undefined : entries;
-}
-
-function organizationInput(value: string): boolean {
-  if (value === "") return false;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw usageError("action/invalid-input", `input organization must be true or false, not "${value}"`);
 }
 
 /** A CLI fleet error in the Action's words: each flag it names becomes the input of that name. */
@@ -57,7 +41,7 @@ export function parseFleetInputs(get: (name: string) => string): FleetOptions | 
   const values = {
     ...(accounts ? { accounts } : {}),
     ...(get("accounts-file") ? { "accounts-file": get("accounts-file") } : {}),
-    ...(organizationInput(get("organization")) ? { organization: true } : {}),
+    ...(booleanInput("organization", get("organization"), false) ? { organization: true } : {}),
     ...(ou ? { ou } : {}),
     ...(get("role") ? { role: get("role") } : {}),
     ...(get("external-id") ? { "external-id": get("external-id") } : {}),

@@ -10,6 +10,7 @@ import { parseRegionList } from "../targets/region-names.js";
 import { suggestRegion } from "../targets/region-suggestion.js";
 import { parseShard } from "../targets/shard.js";
 import { FAIL_ON_VALUES, type FailOn, type ShardSpec } from "../types.js";
+import { booleanInput } from "./boolean-input.js";
 import { parseFixInput } from "./fix-input.js";
 import { parseFleetInputs } from "./fleet-inputs.js";
 
@@ -51,14 +52,6 @@ export function listInput(value: string): string[] {
 function didYouMean(region: string): string {
   const hit = suggestRegion(region);
   return hit === undefined ? "" : ` (did you mean "${hit}"?)`;
-}
-
-function booleanInput(name: string, value: string, fallback: boolean): boolean {
-  if (value === "") return fallback;
-  // The YAML 1.2 core schema spellings, as @actions/core's getBooleanInput accepts them.
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw usageError("action/invalid-input", `input ${name} must be true or false, not "${value}"`);
 }
 
 /**

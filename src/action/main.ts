@@ -11,7 +11,7 @@ import { blockingFailures, plural } from "../report/common.js";
 import { escapeMarkdown } from "../report/escape.js";
 import { type Annotation, createGithubFormatter, renderAnnotation } from "../report/github.js";
 import { repositoryPath } from "../report/location.js";
-import { createMarkdownFormatter, SUMMARY_LIMIT_BYTES } from "../report/markdown.js";
+import { createMarkdownFormatter, DEFAULT_SUMMARY_BYTES } from "../report/markdown.js";
 import { terminalSafe } from "../report/terminal-text.js";
 import { nothingChecked, verdictCountsLine } from "../report/verdict.js";
 import { type CheckOutcome, DEFAULT_TIMEOUT_SECONDS, type FormatRequest, runCheck } from "../run.js";
@@ -104,6 +104,7 @@ function setOutputs(values: {
 async function check(inputs: ActionInputs, workspace: string): Promise<number> {
   const now = new Date();
   const fallbackFile = workflowFile(process.env);
+  const categoryPrefix = sarifCategoryPrefix(process.env);
   const formats: FormatRequest[] = [];
   if (inputs.reportFile) formats.push({ name: "json", file: inputs.reportFile });
   if (inputs.sarifFile) formats.push({ name: "sarif", file: inputs.sarifFile });
@@ -118,7 +119,7 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
       timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
       ...(inputs.shard ? { shard: inputs.shard } : {}),
       ...(inputs.fleet ? { fleet: inputs.fleet } : {}),
-      sarifCategoryPrefix: sarifCategoryPrefix(process.env),
+      sarifCategoryPrefix: categoryPrefix,
     },
     {
       // Every relative path (the default policy, policy, input, report-file, sarif-file) is the
@@ -141,7 +142,7 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
     workspace,
     rules: outcome.policy.rules,
     ...(fallbackFile ? { fallbackFile } : {}),
-    sarifCategoryPrefix: sarifCategoryPrefix(process.env),
+    sarifCategoryPrefix: categoryPrefix,
   };
   const { moreAt, fullReport } = where(inputs);
 
@@ -154,7 +155,7 @@ async function check(inputs: ActionInputs, workspace: string): Promise<number> {
   const stepFileProblems: string[] = [];
   if (inputs.summary) {
     // With the fix plan, the check's section leaves room for it under the 1 MiB cap.
-    const maxBytes = inputs.fix ? SUMMARY_LIMIT_BYTES - 16 * 1024 - FIX_SUMMARY_BYTES : undefined;
+    const maxBytes = inputs.fix ? DEFAULT_SUMMARY_BYTES - FIX_SUMMARY_BYTES : undefined;
     const markdown = createMarkdownFormatter({ fullReport, ...(maxBytes ? { maxBytes } : {}) })(
       report,
       context,

@@ -3,12 +3,12 @@
  * account source would give, and the reputation rates CloudWatch would give. Each is checked the
  * way the real source would shape it, so a case cannot test data that could never arrive.
  */
+import { isReputationRate, REPUTATION_MEMBERS } from "../engine/target-facts.js";
 import { escapePointer, isMap } from "../policy/yaml-document.js";
 import type { ReputationFacts } from "../types.js";
 import type { TestFileReader } from "./test-file-reader.js";
 
 const ACCOUNT_ID = /^\d{12}$/;
-const reputationKeys = ["bounceRatePercent", "complaintRatePercent"] as const;
 
 /** `accountId: "123456789012"`, in quotes so YAML keeps its leading zeros. */
 export function readAccountId(
@@ -82,18 +82,18 @@ export function readReputation(
   if (!isMap(value)) {
     reader.report(
       "test/wrong-type",
-      `reputation must be a map with ${reputationKeys.join(" and/or ")} (percentages; leave one out for no datapoint)`,
+      `reputation must be a map with ${REPUTATION_MEMBERS.join(" and/or ")} (percentages; leave one out for no datapoint)`,
       at,
     );
     return undefined;
   }
   const before = reader.diagnostics.length;
-  reader.unknownKeys(value, at, reputationKeys, "reputation");
+  reader.unknownKeys(value, at, REPUTATION_MEMBERS, "reputation");
   const facts: ReputationFacts = {};
-  for (const key of reputationKeys) {
+  for (const key of REPUTATION_MEMBERS) {
     const rate = value[key];
     if (rate === undefined) continue;
-    if (typeof rate !== "number" || !Number.isFinite(rate) || rate < 0 || rate > 100) {
+    if (!isReputationRate(rate)) {
       reader.report(
         "test/invalid-value",
         `reputation.${key} is ${JSON.stringify(rate)}; must be a percentage from 0 to 100 (0.05 is 0.05%)`,

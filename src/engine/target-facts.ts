@@ -14,6 +14,19 @@ export function accountFact(value: string | undefined): Lookup {
   return typeof value === "string" ? { state: "present", value } : { state: "absent" };
 }
 
+/** The members of `$reputation`: CloudWatch's two reputation rates, as percentages. */
+export const REPUTATION_MEMBERS = ["bounceRatePercent", "complaintRatePercent"] as const;
+
+/** True for a name of {@link REPUTATION_MEMBERS}. */
+export function isReputationMember(name: string): name is (typeof REPUTATION_MEMBERS)[number] {
+  return (REPUTATION_MEMBERS as readonly string[]).includes(name);
+}
+
+/** What a rate given in a test case or kept in a snapshot may be: a finite percentage, 0 to 100. */
+export function isReputationRate(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 100;
+}
+
 /**
  * A reputation fact, or undefined when `name` is not one. Absent when CloudWatch had no datapoint
  * in the last 24 hours; unread when the rates were not read at all (saved data taken without them),
@@ -22,7 +35,7 @@ export function accountFact(value: string | undefined): Lookup {
 export function reputationFact(reputation: ReputationFacts | undefined, name: string): Lookup | undefined {
   if (!name.startsWith(REPUTATION_PREFIX)) return undefined;
   const member = name.slice(REPUTATION_PREFIX.length);
-  if (member !== "bounceRatePercent" && member !== "complaintRatePercent") return undefined;
+  if (!isReputationMember(member)) return undefined;
   if (!reputation) {
     return {
       state: "unread",

@@ -40,7 +40,8 @@ export interface MarkdownFormatOptions {
   fullReport?: string;
 }
 
-const DEFAULT_MAX_BYTES = SUMMARY_LIMIT_BYTES - 16 * 1024;
+/** The markdown format's default cap: a margin under {@link SUMMARY_LIMIT_BYTES}. */
+export const DEFAULT_SUMMARY_BYTES = SUMMARY_LIMIT_BYTES - 16 * 1024;
 const DEFAULT_FULL_REPORT =
   "the complete report (ses-guard check --format json, or the Action's report-file output)";
 
@@ -82,7 +83,7 @@ function accountRows(groups: readonly Group[]): AccountRow[] {
 
 /** Builds the `markdown` formatter with non-default options (size cap, where the full report is). */
 export function createMarkdownFormatter(options: MarkdownFormatOptions = {}): Formatter {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? DEFAULT_SUMMARY_BYTES;
   const fullReport = options.fullReport ?? DEFAULT_FULL_REPORT;
   return (report: Report, context: FormatContext) => {
     const blocks: Block[] = [{ text: heading(report), priority: 0 }];
@@ -134,7 +135,9 @@ export function createMarkdownFormatter(options: MarkdownFormatOptions = {}): Fo
     return fitBlocks(blocks, {
       maxBytes,
       limitName:
-        maxBytes >= DEFAULT_MAX_BYTES ? "GitHub's 1 MiB job summary limit" : `a limit of ${maxBytes} bytes`,
+        maxBytes >= DEFAULT_SUMMARY_BYTES
+          ? "GitHub's 1 MiB job summary limit"
+          : `a limit of ${maxBytes} bytes`,
       fullReport,
       footer: `<sub>ses-guard ${escapeMarkdown(report.tool.version)}</sub>`,
     });

@@ -7,7 +7,7 @@ import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../errors.js";
 // Compiled from policies/accounts.schema.json by scripts/generate.mjs (Ajv standalone).
 import { validate as validator } from "../generated/validate-accounts.js";
-import { parseYaml, type YamlDocument } from "../policy/yaml-document.js";
+import { escapePointer, parseYaml, type YamlDocument } from "../policy/yaml-document.js";
 import type { FleetAccount } from "./fleet.js";
 
 /** The accounts a file lists, or every problem in it. */
@@ -65,7 +65,7 @@ function translate(error: ErrorObject, doc: YamlDocument): Diagnostic {
       return {
         code: "accounts/unknown-key",
         message: `unknown key "${key}" in ${name}; allowed keys are ${allowed.join(", ")}`,
-        ...doc.locate(`${where}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, true),
+        ...doc.locate(`${where}/${escapePointer(key)}`, true),
       };
     }
     case "required":

@@ -3,18 +3,10 @@
  * itself a valid accounts file (so a discovered fleet can be reviewed, edited and pinned). Pure.
  */
 import { terminalSafe } from "../report/terminal-text.js";
-import type { PlannedAccount } from "./fleet.js";
+import type { FleetAccount, PlannedAccount } from "./fleet.js";
 
-/** One account as the listing (and an accounts file) writes it. */
-export interface ListedAccount {
-  id: string;
-  name?: string;
-  state?: string;
-  role?: string;
-  externalId?: string;
-  regions?: string[];
-  tags?: Record<string, string>;
-}
+/** One account as the listing writes it: an entry of an accounts file, its role an ARN. */
+export type ListedAccount = FleetAccount;
 
 /** The accounts in the order a run reads them, with their roles resolved to ARNs. */
 export function listAccounts(accounts: readonly PlannedAccount[]): ListedAccount[] {

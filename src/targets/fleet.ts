@@ -56,8 +56,3 @@ export interface PlannedAccount extends FleetAccount {
   /** Why the account is not read (its Organizations state). */
   skipReason?: string;
 }
-
-/** True for a source whose accounts are reached by AssumeRole from the caller's credentials. */
-export function usesRoles(source: AccountSource): boolean {
-  return source.kind !== "profiles";
-}
