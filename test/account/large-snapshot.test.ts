@@ -9,29 +9,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { MAX_INPUT_BYTES, MAX_SNAPSHOT_BYTES } from "../../src/account/file.js";
 import { accountsDir, hasStackTrace, runCli, tempDir } from "../helpers/cli.js";
 import { snapshotJson } from "../helpers/snapshot.js";
+import { FLEET_REGIONS } from "../report/fleet-report.js";
 
 const { dir, cleanup } = tempDir("ses-guard-large-snapshot-");
 afterAll(cleanup);
 
-const REGIONS = [
-  "us-east-1",
-  "us-east-2",
-  "us-west-1",
-  "us-west-2",
-  "ca-central-1",
-  "eu-west-1",
-  "eu-west-2",
-  "eu-west-3",
-  "eu-central-1",
-  "eu-north-1",
-  "ap-south-1",
-  "ap-northeast-1",
-  "ap-northeast-2",
-  "ap-southeast-1",
-  "ap-southeast-2",
-  "sa-east-1",
-  "eu-south-1",
-];
+// The 17 Regions of the fleet reports the other scale tests use.
+const REGIONS = FLEET_REGIONS;
 
 function fleetSnapshot(accounts: number): string {
   const account = JSON.parse(readFileSync(join(accountsDir, "production-healthy.json"), "utf8")) as unknown;

@@ -81,6 +81,7 @@ describe("--accounts-file", () => {
     const second = await check(
       writeAccounts("b.yaml", [ENTRIES[3], ENTRIES[1], ENTRIES[0], ENTRIES[2]] as string[]),
     );
+    expect(first.outputs[0]?.text).toContain('"targets"');
     expect(second.outputs[0]?.text).toBe(first.outputs[0]?.text);
   });
 

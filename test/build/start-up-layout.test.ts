@@ -51,6 +51,7 @@ describe("dist/ start-up layout", () => {
     const bin = readFileSync(join(dist, "cli.js"), "utf8");
     expect(bin.length).toBeLessThan(6 * 1024);
     const required = [...bin.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]);
+    expect(required.length).toBeGreaterThan(0);
     expect(required.every((id) => id?.startsWith("node:"))).toBe(true);
     expect(bin).toContain('"cli-main.js"');
   });

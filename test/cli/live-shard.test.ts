@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shardOf } from "../../src/targets/shard.js";
 import type { Report } from "../../src/types.js";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";
+import { DEFAULT_ACCOUNT, type FaultServer, startFaultServer } from "../helpers/fault-server.js";
 import { type SesEmulator, startSesEmulator } from "../helpers/ses-emulator.js";
 
 // The account the fault server's STS GetCallerIdentity names.
@@ -23,22 +23,7 @@ let faults: FaultServer;
 const temp = tempDir("ses-guard-live-shard-");
 
 beforeAll(async () => {
-  emulator = await startSesEmulator({
-    DedicatedIpAutoWarmupEnabled: true,
-    EnforcementStatus: "HEALTHY",
-    ProductionAccessEnabled: true,
-    SendQuota: { Max24HourSend: 200000, MaxSendRate: 50, SentLast24Hours: 18250 },
-    SendingEnabled: true,
-    SuppressionAttributes: { SuppressedReasons: ["BOUNCE", "COMPLAINT"] },
-    Details: {
-      MailType: "TRANSACTIONAL",
-      WebsiteURL: "https://shop.example.com",
-      ContactLanguage: "EN",
-      UseCaseDescription: "Order confirmations",
-      AdditionalContactEmailAddresses: ["ops@example.com"],
-      ReviewDetails: { Status: "GRANTED", CaseId: "172839465" },
-    },
-  });
+  emulator = await startSesEmulator(DEFAULT_ACCOUNT);
   faults = await startFaultServer();
 });
 

@@ -18,9 +18,6 @@ describe("report common helpers", () => {
       targetKey({ region: "us-east-1", accountId: null }),
     ]);
     expect(keys.size).toBe(4);
-    expect(targetKey({ region: "us-east-1", accountId: null })).toBe(
-      targetKey({ region: "us-east-1", accountId: null }),
-    );
   });
 
   it("accountLabel marks an unknown account the way targetLabel does", () => {
