@@ -4,8 +4,6 @@ import { listenOnLoopback } from "../test/helpers/loopback.js";
 /** A running latency proxy. */
 export interface LatencyProxy {
   url: string;
-  /** Requests answered so far. */
-  requests(): number;
   close(): Promise<void>;
 }
 
@@ -14,7 +12,6 @@ export async function startLatencyProxy(targetUrl: string, latencyMs: number): P
   const target = new URL(targetUrl);
   // Keep-alive towards the fake, so the proxy adds latency, not TCP handshakes.
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
-  let answered = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -32,9 +29,6 @@ export async function startLatencyProxy(targetUrl: string, latencyMs: number): P
           (answer) => {
             res.writeHead(answer.statusCode ?? 502, answer.headers);
             answer.pipe(res);
-            answer.on("end", () => {
-              answered += 1;
-            });
           },
         );
         upstream.on("error", (error) => {
@@ -48,7 +42,6 @@ export async function startLatencyProxy(targetUrl: string, latencyMs: number): P
   const listener = await listenOnLoopback(server);
   return {
     url: listener.url,
-    requests: () => answered,
     async close() {
       agent.destroy();
       await listener.close();

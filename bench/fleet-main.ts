@@ -16,6 +16,7 @@ import { startFleetServer } from "../test/helpers/fleet-server.js";
 import { type MeasuredRun, measureCli } from "./fleet-child.js";
 import { startLatencyProxy } from "./fleet-latency.js";
 import { splitIntoShards } from "./merge-shards.js";
+import { summarize } from "./stats.js";
 
 const LATENCY_MS = 50;
 const EXAMPLES = ["production-healthy", "probation-bounce-only", "sandbox-new", "unlimited-quota"];
@@ -45,13 +46,6 @@ function parseFlags(argv: readonly string[]): Flags {
   return flags;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const load = () =>
@@ -77,11 +71,7 @@ export async function main(argv: string[], { root }: { root: string }): Promise<
   const bodies = EXAMPLES.map((name) =>
     JSON.parse(readFileSync(join(root, "examples", "accounts", `${name}.json`), "utf8")),
   );
-  const lines: string[] = [];
-  const say = (line: string) => {
-    lines.push(line);
-    process.stdout.write(`${line}\n`);
-  };
+  const say = (line: string) => process.stdout.write(`${line}\n`);
   try {
     say(
       `Measured ${new Date().toISOString()} on ${cpus()[0]?.model ?? "?"} (${cpus().length} cores), Node ${process.version}; load average at start ${load()}.`,
@@ -142,12 +132,13 @@ export async function main(argv: string[], { root }: { root: string }): Promise<
         dir,
       );
       expectRun(quiet, "merge --quiet", [0, 1]);
-      const wall = median(runs.map((r) => r.wallMs));
+      const times = summarize(runs.map((r) => r.wallMs));
+      const wall = times.median;
       walls.set(size, wall);
       const targets = size * REGIONS.length;
       const size_ = (ext: string) => mib(statSync(join(dir, `read-${size}.${ext}`)).size);
       say(
-        `| ${size} | ${targets} | ${seconds(wall)} | ${seconds(Math.min(...runs.map((r) => r.wallMs)))}–${seconds(Math.max(...runs.map((r) => r.wallMs)))} | ${(wall / targets).toFixed(2)} ms | ${mib(Math.max(...runs.map((r) => r.peakRssBytes)))} | ${size_("json")} | ${size_("sarif")} | ${size_("txt")} | ${mib(statSync(join(dir, `quiet-${size}.txt`)).size)} | ${load()} |`,
+        `| ${size} | ${targets} | ${seconds(wall)} | ${seconds(times.min)}–${seconds(times.max)} | ${(wall / targets).toFixed(2)} ms | ${mib(Math.max(...runs.map((r) => r.peakRssBytes)))} | ${size_("json")} | ${size_("sarif")} | ${size_("txt")} | ${mib(statSync(join(dir, `quiet-${size}.txt`)).size)} | ${load()} |`,
       );
     }
     const sorted = [...walls.entries()].sort((a, b) => a[0] - b[0]);
@@ -185,10 +176,11 @@ export async function main(argv: string[], { root }: { root: string }): Promise<
         throw new Error(`merge kept ${merged.results.length} of ${whole.results.length} results`);
       merges.push(run);
     }
+    const mergeTimes = summarize(merges.map((r) => r.wallMs));
     say("| Wall (median) | min–max | Peak RSS (max) | merged JSON | merged SARIF | Load after |");
     say("|---|---|---|---|---|---|");
     say(
-      `| ${seconds(median(merges.map((r) => r.wallMs)))} | ${seconds(Math.min(...merges.map((r) => r.wallMs)))}–${seconds(Math.max(...merges.map((r) => r.wallMs)))} | ${mib(Math.max(...merges.map((r) => r.peakRssBytes)))} | ${mib(statSync(join(dir, "merged.json")).size)} | ${mib(statSync(join(dir, "merged.sarif")).size)} | ${load()} |`,
+      `| ${seconds(mergeTimes.median)} | ${seconds(mergeTimes.min)}–${seconds(mergeTimes.max)} | ${mib(Math.max(...merges.map((r) => r.peakRssBytes)))} | ${mib(statSync(join(dir, "merged.json")).size)} | ${mib(statSync(join(dir, "merged.sarif")).size)} | ${load()} |`,
     );
     return 0;
   } finally {
