@@ -26,6 +26,20 @@ export function targetKey(target: { region: string; accountId: string | null }):
   return `${target.region}\u0000${target.accountId ?? ""}`;
 }
 
+/** Adds `value` to the list under `key`, making the list on first use. */
+export function appendTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
+}
+
+/** The failed results grouped by rule id, rules in the order their first failure comes. */
+export function failedByRule(results: readonly Result[]): Map<string, Result[]> {
+  const failed = new Map<string, Result[]>();
+  for (const result of results) if (result.status === "fail") appendTo(failed, result.ruleId, result);
+  return failed;
+}
+
 /** `1 target`, `2 targets`: a count with its noun, as every format words counts. */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;

@@ -6,7 +6,7 @@
  */
 
 import type { FormatContext, Formatter, Report, Result } from "../types.js";
-import { plural, resultsByTarget, targetLabel } from "./common.js";
+import { appendTo, plural, resultsByTarget, targetLabel } from "./common.js";
 import { escapeCommandData, escapeCommandProperty } from "./escape.js";
 import { indexRules, repositoryPath, resultLocation } from "./location.js";
 import { verdictCountsLine } from "./verdict.js";
@@ -64,10 +64,7 @@ export function buildAnnotations(
     const errors = results.filter((r) => r.status === "error");
     if (target.status === "error") {
       // One annotation per cause of unreadable targets instead of one per rule: they all say the same.
-      const key = target.error?.code ?? "";
-      const group = unreadable.get(key);
-      if (group) group.push({ target, rules: errors.length });
-      else unreadable.set(key, [{ target, rules: errors.length }]);
+      appendTo(unreadable, target.error?.code ?? "", { target, rules: errors.length });
     } else {
       for (const result of errors) appendTo(ruleErrors, result.ruleId, result);
     }
@@ -135,12 +132,6 @@ function targetErrorAnnotation(
     context.fallbackFile === undefined ? undefined : repositoryPath(context.fallbackFile, context.workspace);
   if (file !== undefined) annotation.file = file;
   return annotation;
-}
-
-function appendTo(groups: Map<string, Result[]>, key: string, result: Result): void {
-  const group = groups.get(key);
-  if (group) group.push(result);
-  else groups.set(key, [result]);
 }
 
 /** How many targets an aggregated annotation names before it says "and N more". */

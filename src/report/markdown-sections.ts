@@ -12,6 +12,7 @@ import {
   blockingFailures,
   compareResults,
   daysBetween,
+  failedByRule,
   plural,
   targetLabel,
 } from "./common.js";
@@ -171,14 +172,9 @@ export function targetSection(target: TargetSummary, results: readonly Result[],
 
 /** How to fix each failed rule, most serious first: one block per rule. */
 export function fixBlocks(report: Report): string[] {
-  const failed = new Map<string, Result[]>();
-  for (const result of report.results) {
-    if (result.status !== "fail") continue;
-    const list = failed.get(result.ruleId);
-    if (list) list.push(result);
-    else failed.set(result.ruleId, [result]);
-  }
-  const ordered = [...failed.values()].sort((a, b) => compareResults(a[0] as Result, b[0] as Result));
+  const ordered = [...failedByRule(report.results).values()].sort((a, b) =>
+    compareResults(a[0] as Result, b[0] as Result),
+  );
   return ordered.map((results) => {
     const first = results[0] as Result;
     const lines = [`#### ${md(first.ruleId)}: ${md(first.title)}`, ""];

@@ -1,5 +1,5 @@
 import type { FormatContext, Report, Result, ResultStatus, Severity, TargetSummary } from "../types.js";
-import { plural, resultsByTarget } from "./common.js";
+import { failedByRule, plural, resultsByTarget } from "./common.js";
 import { policyLine } from "./policy-identity.js";
 import { terminalSafe } from "./terminal-text.js";
 import { failuresBelowThreshold, nothingChecked } from "./verdict.js";
@@ -49,8 +49,9 @@ export function formatText(report: Report, context: FormatContext): string {
   for (const { target, results } of resultsByTarget(report)) {
     const shown = quiet ? results.filter(needsAttention) : results;
     if (quiet && shown.length === 0 && target.status !== "error") continue;
-    if (lines.length > 0 && !(compact && isQuietTarget(target, results))) lines.push("");
-    if (compact && isQuietTarget(target, results)) {
+    const oneLine = compact && isQuietTarget(target, results);
+    if (lines.length > 0 && !oneLine) lines.push("");
+    if (oneLine) {
       lines.push(`${paint.bold(targetHeading(target))}: ${paint.green(passedLine(results))}`);
       continue;
     }
@@ -111,17 +112,12 @@ function targetHeading(target: TargetSummary): string {
 
 /** "How to fix": each failed rule's fix and docs once, with how many targets fail it. */
 function fixesOnce(report: Report, paint: Record<keyof typeof codes, Paint>): string[] {
-  const failing = new Map<string, { first: Result; count: number }>();
-  for (const result of report.results) {
-    if (result.status !== "fail") continue;
-    const seen = failing.get(result.ruleId);
-    if (seen) seen.count++;
-    else failing.set(result.ruleId, { first: result, count: 1 });
-  }
+  const failing = failedByRule(report.results);
   if (failing.size === 0) return [];
   const lines = ["", paint.bold("How to fix")];
-  for (const [ruleId, { first, count }] of failing) {
-    lines.push(`  ${safe(ruleId)} (${plural(count, "target")})`);
+  for (const [ruleId, results] of failing) {
+    const first = results[0] as Result;
+    lines.push(`  ${safe(ruleId)} (${plural(results.length, "target")})`);
     if (first.remediation) lines.push(`    ${paint.cyan("fix:")} ${safe(first.remediation)}`);
     if (first.docs) lines.push(`    ${paint.dim(`docs: ${safe(first.docs)}`)}`);
   }
