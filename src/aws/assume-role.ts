@@ -4,8 +4,10 @@
  * throttled calls retried after a growing, jittered pause, and a failure explained in terms of
  * what the role's trust policy and the caller's permissions must allow.
  */
+
 import { AssumeRoleCommand, type STSClient } from "@aws-sdk/client-sts";
 import type { ErrorInfo } from "../types.js";
+import { firstLineSummary } from "./aws-error-shape.js";
 import { type ExpiringCredentials, refreshingCredentials } from "./refreshing-credentials.js";
 
 /** The error code of a target whose account's role could not be assumed. */
@@ -105,9 +107,7 @@ async function assumeRole(role: RoleToAssume, context: AssumeRoleContext): Promi
  * said, and what must be true for it to work. `caller` is the caller's principal ARN, when known.
  */
 export function assumeRoleFailure(role: RoleToAssume, error: unknown, caller: string | undefined): ErrorInfo {
-  const name = (error as { name?: unknown })?.name;
-  const said = String((error as { message?: unknown })?.message ?? error).split("\n")[0];
-  const what = typeof name === "string" && name !== "Error" ? `${name}: ${said}` : said;
+  const what = firstLineSummary(error);
   const who = caller ?? "the caller's credentials";
   const condition =
     role.externalId !== undefined

@@ -22,6 +22,13 @@ export function describe(error: unknown): string {
   return name || message || "no details";
 }
 
+/** An error as one line: `Name: first line of its message` (a bare `Error` is not named). */
+export function firstLineSummary(error: unknown): string {
+  const name = (error as { name?: unknown })?.name;
+  const said = String((error as { message?: unknown })?.message ?? error).split("\n")[0] ?? "";
+  return typeof name === "string" && name !== "Error" ? `${name}: ${said}` : said;
+}
+
 export function httpStatus(e: Record<string, unknown>): number | undefined {
   const metadata = asRecord(e.$metadata);
   return typeof metadata.httpStatusCode === "number" ? metadata.httpStatusCode : undefined;

@@ -100,6 +100,8 @@ export async function readAwsTargets(options: AwsReadOptions): Promise<TargetDat
   try {
     return await readAccountRegions({
       credentials: sts.config.credentials,
+      // The client of the credential chain asks GetCallerIdentity too: one STS client per account.
+      sts,
       regions: requests,
       settings,
       timeoutSeconds,

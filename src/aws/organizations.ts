@@ -4,6 +4,7 @@
  * with names, the account `State` (the retired `Status` field is not read) and tags
  * (ListTagsForResource). Every list follows NextToken to its end, through empty pages.
  */
+
 import {
   type Account,
   ListAccountsCommand,
@@ -15,6 +16,7 @@ import {
 } from "@aws-sdk/client-organizations";
 import { ACCOUNT_ID_PATTERN, type FleetAccount } from "../targets/fleet.js";
 import type { ErrorInfo } from "../types.js";
+import { firstLineSummary } from "./aws-error-shape.js";
 import { mapBounded } from "./bounded-map.js";
 
 /** The error code of a run whose accounts could not be listed. */
@@ -67,9 +69,7 @@ export async function discoverAccounts(
 
 /** The error of a run whose discovery failed, with the permissions discovery needs. */
 export function discoveryFailure(error: unknown, ous: readonly string[]): ErrorInfo {
-  const name = (error as { name?: unknown })?.name;
-  const said = String((error as { message?: unknown })?.message ?? error).split("\n")[0];
-  const what = typeof name === "string" && name !== "Error" ? `${name}: ${said}` : said;
+  const what = firstLineSummary(error);
   const actions =
     ous.length === 0
       ? "organizations:ListAccounts"

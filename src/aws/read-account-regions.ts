@@ -5,6 +5,7 @@
  * the default credential chain; a fleet read can call it once per account with that account's
  * (assumed-role) credentials.
  */
+import type { STSClient } from "@aws-sdk/client-sts";
 import type { ErrorInfo, TargetData } from "../types.js";
 import { AwsErrorCode, classifyCredentialsError } from "./aws-errors.js";
 import { mapBounded } from "./bounded-map.js";
@@ -48,6 +49,8 @@ export interface AccountRegionsOptions {
   limit?: RequestLimiter | undefined;
   /** Called each time Regions finish, with how many just did. */
   onRegionsDone?: (count: number) => void;
+  /** The STS client whose chain `credentials` is, to ask GetCallerIdentity with (one is made when absent). */
+  sts?: STSClient;
 }
 
 /**
@@ -98,7 +101,7 @@ export async function readAccountRegions(options: AccountRegionsOptions): Promis
     signal: options.signal,
     runDeadline: options.runDeadline,
   };
-  const sts = createStsClient(settings, stsRegion(regions), { credentials });
+  const sts = options.sts ?? createStsClient(settings, stsRegion(regions), { credentials });
   try {
     const callerIdentity = readCallerIdentity(sts, context);
     const targets = await mapBounded(regions, options.concurrency, async (request) => {
@@ -112,6 +115,7 @@ export async function readAccountRegions(options: AccountRegionsOptions): Promis
     });
     return settleTargets(regions, targets, await callerIdentity);
   } finally {
-    sts.destroy();
+    // Only the client made here: a given one is its caller's.
+    if (!options.sts) sts.destroy();
   }
 }
