@@ -3,12 +3,12 @@
  * account source would give, and the reputation rates CloudWatch would give. Each is checked the
  * way the real source would shape it, so a case cannot test data that could never arrive.
  */
+
 import { isReputationRate, REPUTATION_MEMBERS } from "../engine/target-facts.js";
 import { escapePointer, isMap } from "../policy/yaml-document.js";
+import { ACCOUNT_ID_PATTERN } from "../targets/fleet.js";
 import type { ReputationFacts } from "../types.js";
 import type { TestFileReader } from "./test-file-reader.js";
-
-const ACCOUNT_ID = /^\d{12}$/;
 
 /** `accountId: "123456789012"`, in quotes so YAML keeps its leading zeros. */
 export function readAccountId(
@@ -26,7 +26,7 @@ export function readAccountId(
     );
     return undefined;
   }
-  if (typeof value !== "string" || !ACCOUNT_ID.test(value)) {
+  if (typeof value !== "string" || !ACCOUNT_ID_PATTERN.test(value)) {
     reader.report(
       "test/invalid-account-id",
       `accountId ${JSON.stringify(value)} is not an AWS account id (12 digits, in quotes)`,

@@ -3,8 +3,10 @@
  * whether the credentials work at all (which decides what a rejected token in an opt-in Region
  * means).
  */
+
 import type { STSClient } from "@aws-sdk/client-sts";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { ACCOUNT_ID_PATTERN } from "../targets/fleet.js";
 import { AwsErrorCode, classifyAwsError } from "./aws-errors.js";
 import { deadlineSignal, linkSignals, raceAbort } from "./cancellation.js";
 
@@ -42,7 +44,7 @@ export async function readCallerIdentity(
       linked.signal,
     );
     const accountId =
-      typeof output.Account === "string" && /^\d{12}$/.test(output.Account) ? output.Account : null;
+      typeof output.Account === "string" && ACCOUNT_ID_PATTERN.test(output.Account) ? output.Account : null;
     return accountId === null
       ? {
           accountId,

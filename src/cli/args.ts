@@ -2,6 +2,7 @@ import { usageError } from "../errors.js";
 import { formatNames } from "../report/index.js";
 import type { FormatRequest, RunOptions } from "../run.js";
 import { didYouMean } from "../suggest.js";
+import { ACCOUNT_ID_PATTERN } from "../targets/fleet.js";
 import { parseShard } from "../targets/shard.js";
 import { ArgvError, parseArgv } from "./argv.js";
 import {
@@ -20,8 +21,6 @@ import { parseEndpoint, parseFailOn, parseRegions, parseTimeout } from "./option
 
 // Re-exported: the command table is part of what the command line module answers for.
 export { allowed, type CommandName, commands, type Invocation, optionSpec };
-
-const ACCOUNT_ID = /^\d{12}$/;
 
 /** Parses argv (without `node` and the script) into an invocation; throws usage errors (exit 2). */
 export function parseCommandLine(argv: readonly string[]): Invocation {
@@ -87,7 +86,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     timeoutSeconds: parseTimeout(values.timeout),
   };
   if (values["account-id"] !== undefined) {
-    if (!ACCOUNT_ID.test(values["account-id"])) {
+    if (!ACCOUNT_ID_PATTERN.test(values["account-id"])) {
       throw usageError(
         "cli/invalid-account-id",
         `--account-id "${values["account-id"]}" is not a 12-digit AWS account id`,
