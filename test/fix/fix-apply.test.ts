@@ -3,25 +3,13 @@
  * inside it, and a stateful SES v2 server on loopback with AWS's replace semantics; faults per
  * Region, unreadable targets, conflicts and waivers.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { type SesStateServer, startSesStateServer } from "../helpers/ses-state-server.js";
-import { FIXABLE_ACCOUNT, fixEnv, parsePlan, SECRET, VALIDATION } from "./fix-helpers.js";
-
-let server: SesStateServer;
-
-beforeEach(async () => {
-  server = await startSesStateServer({ "us-east-1": FIXABLE_ACCOUNT, "eu-west-1": FIXABLE_ACCOUNT });
-});
-
-afterEach(async () => {
-  await server.close();
-});
+import { FIXABLE_ACCOUNT, fixEnv, parsePlan, SECRET, useFixServer, VALIDATION } from "./fix-helpers.js";
 
 const REGIONS = ["--region", "us-east-1,eu-west-1"];
-const fix = (args: string[]) =>
-  runCli(["fix", "--policy", "strict", ...REGIONS, ...args], { env: fixEnv(server.url) });
-const writes = () => server.requests.filter((r) => r.operation.startsWith("Put"));
+const live = useFixServer();
+const { fix, writes } = live;
 
 describe("ses-guard fix --apply", () => {
   it("applies, reads again, re-evaluates, and keeps what each call carries; a second run plans nothing", async () => {
@@ -38,7 +26,7 @@ describe("ses-guard fix --apply", () => {
     ]);
     expect(applied.reevaluation?.summary).toMatchObject({ fail: 0, error: 0, exitCode: 0 });
     for (const region of ["us-east-1", "eu-west-1"]) {
-      const account = server.account(region);
+      const account = live.server.account(region);
       // Turning Guardian on kept the dashboard; adding COMPLAINT kept BOUNCE and validation.
       expect(account?.VdmAttributes).toEqual({
         VdmEnabled: "ENABLED",
@@ -51,7 +39,7 @@ describe("ses-guard fix --apply", () => {
       });
     }
     // Read twice per Region: once to plan, once to verify.
-    expect(server.requests.filter((r) => r.operation === "GetAccount")).toHaveLength(4);
+    expect(live.server.requests.filter((r) => r.operation === "GetAccount")).toHaveLength(4);
 
     const again = await fix(["--apply", "--yes", "--format", "json"]);
     expect(again.code).toBe(0);
@@ -60,7 +48,7 @@ describe("ses-guard fix --apply", () => {
   });
 
   it("never calls PutAccountDetails, even when production access and details fail", async () => {
-    server.setAccount("us-east-1", {
+    live.server.setAccount("us-east-1", {
       ...FIXABLE_ACCOUNT,
       ProductionAccessEnabled: false,
       Details: { ...FIXABLE_ACCOUNT.Details, MailType: "MARKETING" },
@@ -69,7 +57,7 @@ describe("ses-guard fix --apply", () => {
     const result = await runCli(
       ["fix", ...policy, "--region", "us-east-1", "--apply", "--yes", "--format", "json"],
       {
-        env: fixEnv(server.url),
+        env: fixEnv(live.server.url),
       },
     );
     const plan = parsePlan(result.stdout);
@@ -78,7 +66,7 @@ describe("ses-guard fix --apply", () => {
       "transactional-mail",
     ]);
     expect(plan.targets[0]?.manual[0]?.command).toMatch(/^aws sesv2 put-account-details --region us-east-1 /);
-    expect(server.requests.some((r) => r.operation === "PutAccountDetails")).toBe(false);
+    expect(live.server.requests.some((r) => r.operation === "PutAccountDetails")).toBe(false);
     expect(result.code).toBe(1);
   });
 
@@ -100,11 +88,11 @@ describe("ses-guard fix --apply", () => {
   ])(
     "one Region's PUT failing with %s: the others apply, the failure is reported, exit 3",
     async (_name, fault, code) => {
-      server.fail("eu-west-1", "PutAccountVdmAttributes", fault);
+      live.server.fail("eu-west-1", "PutAccountVdmAttributes", fault);
       const result = await runCli(
         ["fix", "--policy", "strict", ...REGIONS, "--apply", "--yes", "--format", "json"],
         {
-          env: { ...fixEnv(server.url), AWS_MAX_ATTEMPTS: "1" },
+          env: { ...fixEnv(live.server.url), AWS_MAX_ATTEMPTS: "1" },
         },
       );
       expect(result.code).toBe(3);
@@ -116,23 +104,23 @@ describe("ses-guard fix --apply", () => {
       expect(failed?.code).toBe(code);
       expect(failed?.message).toContain("PutAccountVdmAttributes in eu-west-1");
       expect(failed?.message).toContain(fault.message);
-      expect(server.account("us-east-1")?.VdmAttributes).toMatchObject({
+      expect(live.server.account("us-east-1")?.VdmAttributes).toMatchObject({
         GuardianAttributes: { OptimizedSharedDelivery: "ENABLED" },
       });
-      expect(server.account("eu-west-1")?.VdmAttributes).toEqual(FIXABLE_ACCOUNT.VdmAttributes);
+      expect(live.server.account("eu-west-1")?.VdmAttributes).toEqual(FIXABLE_ACCOUNT.VdmAttributes);
       expect(`${result.stdout}${result.stderr}`).not.toContain(SECRET);
       expect(plan.summary).toMatchObject({ applied: 3, failed: 1, exitCode: 3 });
     },
   );
 
   it("removes the secret key from an AWS error that echoes it", async () => {
-    server.fail("us-east-1", "PutAccountSuppressionAttributes", {
+    live.server.fail("us-east-1", "PutAccountSuppressionAttributes", {
       status: 403,
       type: "AccessDeniedException",
       message: `Denied for request signed with ${SECRET}`,
     });
     const result = await runCli(["fix", "--policy", "strict", "--region", "us-east-1", "--apply", "--yes"], {
-      env: fixEnv(server.url),
+      env: fixEnv(live.server.url),
     });
     expect(result.code).toBe(3);
     expect(result.stdout).toContain(
@@ -144,7 +132,7 @@ describe("ses-guard fix --apply", () => {
 
   it("exits 3 when a changed target cannot be read again", async () => {
     const denied = { status: 403, type: "AccessDeniedException", message: "denied" };
-    server.fail("eu-west-1", "GetAccount", denied, 1);
+    live.server.fail("eu-west-1", "GetAccount", denied, 1);
     const result = await fix(["--apply", "--yes", "--format", "json"]);
     const plan = parsePlan(result.stdout);
     expect(plan.summary).toMatchObject({ applied: 4, failed: 0, exitCode: 3 });
@@ -156,8 +144,8 @@ describe("ses-guard fix --apply", () => {
   });
 
   it("applies the targets in parallel", async () => {
-    const east = server.hold("PutAccountSuppressionAttributes", "us-east-1");
-    const west = server.hold("PutAccountSuppressionAttributes", "eu-west-1");
+    const east = live.server.hold("PutAccountSuppressionAttributes", "us-east-1");
+    const west = live.server.hold("PutAccountSuppressionAttributes", "eu-west-1");
     const run = fix(["--apply", "--yes", "--format", "json"]);
     // Both first calls are in flight at once: neither is answered before both have arrived.
     await Promise.all([east.arrived, west.arrived]);
@@ -169,7 +157,11 @@ describe("ses-guard fix --apply", () => {
   });
 
   it("applies nothing for a target whose read failed", async () => {
-    server.fail("eu-west-1", "GetAccount", { status: 403, type: "AccessDeniedException", message: "denied" });
+    live.server.fail("eu-west-1", "GetAccount", {
+      status: 403,
+      type: "AccessDeniedException",
+      message: "denied",
+    });
     const result = await fix(["--apply", "--yes", "--format", "json"]);
     expect(result.code).toBe(3);
     const plan = parsePlan(result.stdout);
@@ -181,7 +173,7 @@ describe("ses-guard fix --apply", () => {
   it("applies nothing for a member two rules disagree about, and names both rules", async () => {
     const args = ["fix", "--policy", "test/fixtures/fix/conflict.yaml", "--region", "us-east-1"];
     const result = await runCli([...args, "--apply", "--yes", "--format", "json"], {
-      env: fixEnv(server.url),
+      env: fixEnv(live.server.url),
     });
     const plan = parsePlan(result.stdout);
     expect(plan.targets[0]?.conflicts).toEqual([
@@ -194,7 +186,7 @@ describe("ses-guard fix --apply", () => {
       },
     ]);
     expect(writes().map((r) => r.operation)).toEqual(["PutAccountSuppressionAttributes"]);
-    expect(server.account("us-east-1")?.VdmAttributes).toEqual(FIXABLE_ACCOUNT.VdmAttributes);
+    expect(live.server.account("us-east-1")?.VdmAttributes).toEqual(FIXABLE_ACCOUNT.VdmAttributes);
     // guardian-off fails on the absent member; guardian-on is an error-severity failure too.
     expect(result.code).toBe(1);
   });
@@ -212,7 +204,7 @@ describe("ses-guard fix --apply", () => {
         "--format",
         "json",
       ],
-      { env: fixEnv(server.url) },
+      { env: fixEnv(live.server.url) },
     );
     const plan = parsePlan(result.stdout);
     expect(plan.targets[0]?.waived).toEqual(["vdm-optimized-shared-delivery"]);

@@ -2,25 +2,13 @@
  * `ses-guard fix` end to end: the built bundle, the real @aws-sdk/client-sesv2 commands inside it,
  * and a stateful SES v2 server on loopback with AWS's replace semantics.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { hasStackTrace, runCli } from "../helpers/cli.js";
-import { type SesStateServer, startSesStateServer } from "../helpers/ses-state-server.js";
-import { FIXABLE_ACCOUNT, fixEnv, parsePlan, VALIDATION } from "./fix-helpers.js";
-
-let server: SesStateServer;
-
-beforeEach(async () => {
-  server = await startSesStateServer({ "us-east-1": FIXABLE_ACCOUNT, "eu-west-1": FIXABLE_ACCOUNT });
-});
-
-afterEach(async () => {
-  await server.close();
-});
+import { fixEnv, parsePlan, useFixServer, VALIDATION } from "./fix-helpers.js";
 
 const REGIONS = ["--region", "us-east-1,eu-west-1"];
-const fix = (args: string[]) =>
-  runCli(["fix", "--policy", "strict", ...REGIONS, ...args], { env: fixEnv(server.url) });
-const writes = () => server.requests.filter((r) => r.operation.startsWith("Put"));
+const live = useFixServer();
+const { fix, writes } = live;
 
 describe("ses-guard fix (plan)", () => {
   it("plans each call with its complete input and changes nothing; exits as check does", async () => {
@@ -45,7 +33,7 @@ describe("ses-guard fix (plan)", () => {
       ValidationAttributes: VALIDATION,
     });
     expect(writes()).toEqual([]);
-    const check = await runCli(["check", "--policy", "strict", ...REGIONS], { env: fixEnv(server.url) });
+    const check = await runCli(["check", "--policy", "strict", ...REGIONS], { env: fixEnv(live.server.url) });
     expect(result.code).toBe(check.code);
   });
 
@@ -67,13 +55,13 @@ describe("ses-guard fix (plan)", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("add --yes to apply without asking");
     expect(hasStackTrace(result.stderr)).toBe(false);
-    expect(server.requests).toEqual([]);
+    expect(live.server.requests).toEqual([]);
   });
 
   it("refuses --apply with --input: saved data can only be planned", async () => {
     const result = await runCli(["fix", "--apply", "--yes", "--input", "-"], {
       stdin: "{}",
-      env: fixEnv(server.url),
+      env: fixEnv(live.server.url),
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("cannot be used with --input");

@@ -2,8 +2,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
+import { afterEach, beforeEach } from "vitest";
 import type { FixDocument } from "../../src/fix/fix-document.js";
-import { repoRoot } from "../helpers/cli.js";
+import { repoRoot, runCli } from "../helpers/cli.js";
+import { type SesStateServer, startSesStateServer } from "../helpers/ses-state-server.js";
 
 /** A secret the tests assert never shows up in any output. */
 export const SECRET = "sesGuardFixCliSecret/DoNotPrint0123456789";
@@ -61,4 +63,33 @@ export function parsePlan(stdout: string): FixDocument {
   const errors = planSchemaErrors(document);
   if (errors.length > 0) throw new Error(`fix plan does not match its schema:\n${errors.join("\n")}`);
   return document;
+}
+
+/**
+ * A fresh stateful SES v2 server for each test, holding FIXABLE_ACCOUNT in us-east-1 and
+ * eu-west-1; `fix` runs `ses-guard fix --policy strict` on both Regions against it, and `writes`
+ * are the Put* requests it received.
+ */
+export function useFixServer() {
+  let server: SesStateServer | undefined;
+  beforeEach(async () => {
+    server = await startSesStateServer({ "us-east-1": FIXABLE_ACCOUNT, "eu-west-1": FIXABLE_ACCOUNT });
+  });
+  afterEach(async () => {
+    await server?.close();
+  });
+  const current = (): SesStateServer => {
+    if (!server) throw new Error("the fix server starts in beforeEach; use it inside a test");
+    return server;
+  };
+  return {
+    get server() {
+      return current();
+    },
+    fix: (args: string[]) =>
+      runCli(["fix", "--policy", "strict", "--region", "us-east-1,eu-west-1", ...args], {
+        env: fixEnv(current().url),
+      }),
+    writes: () => current().requests.filter((r) => r.operation.startsWith("Put")),
+  };
 }
